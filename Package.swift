@@ -1,0 +1,140 @@
+// swift-tools-version: 6.1
+import PackageDescription
+
+let swiftSettings: [SwiftSetting] = [
+    .enableUpcomingFeature("ExistentialAny"),
+    .enableUpcomingFeature("InternalImportsByDefault"),
+]
+
+let package = Package(
+    name: "KafkaFleet",
+    platforms: [.macOS(.v15)],
+    products: [
+        .library(name: "KafkaFleetCore", targets: ["KafkaFleetCore"]),
+        .library(name: "KafkaFleetStore", targets: ["KafkaFleetStore"]),
+        .library(name: "KafkaFleetProviders", targets: ["KafkaFleetProviders"]),
+        .library(name: "KafkaFleetHTTP", targets: ["KafkaFleetHTTP"]),
+        .library(name: "KafkaFleetTesting", targets: ["KafkaFleetTesting"]),
+        .executable(name: "kafkafleetd", targets: ["kafkafleetd"]),
+        .executable(name: "kafkafleetctl", targets: ["kafkafleetctl"]),
+    ],
+    dependencies: [
+        .package(url: "https://github.com/apple/swift-argument-parser.git", from: "1.8.2"),
+        .package(url: "https://github.com/apple/swift-async-algorithms.git", from: "1.1.4"),
+        .package(url: "https://github.com/apple/swift-crypto.git", from: "4.5.2"),
+        .package(url: "https://github.com/apple/swift-log.git", from: "1.16.2"),
+        .package(url: "https://github.com/apple/swift-metrics.git", from: "2.13.0"),
+        .package(url: "https://github.com/hummingbird-project/hummingbird.git", from: "2.28.1"),
+        .package(url: "https://github.com/jpsim/Yams.git", from: "6.2.2"),
+        .package(url: "https://github.com/swift-server/async-http-client.git", from: "1.37.0"),
+        .package(url: "https://github.com/swift-server/swift-prometheus.git", from: "2.4.1"),
+        .package(url: "https://github.com/swift-server/swift-service-lifecycle.git", from: "2.13.0"),
+        .package(url: "https://github.com/vapor/jwt-kit.git", from: "5.8.0"),
+        .package(url: "https://github.com/vapor/postgres-kit.git", from: "2.17.0"),
+        .package(url: "https://github.com/vapor/sql-kit.git", from: "3.36.0"),
+        .package(url: "https://github.com/vapor/sqlite-kit.git", from: "4.5.2"),
+    ],
+    targets: [
+        .target(
+            name: "KafkaFleetCore",
+            dependencies: [
+                .product(name: "AsyncAlgorithms", package: "swift-async-algorithms"),
+                .product(name: "Logging", package: "swift-log"),
+                .product(name: "Metrics", package: "swift-metrics"),
+                .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
+            ],
+            swiftSettings: swiftSettings
+        ),
+        .target(
+            name: "KafkaFleetStore",
+            dependencies: [
+                "KafkaFleetCore",
+                .product(name: "SQLKit", package: "sql-kit"),
+                .product(name: "SQLiteKit", package: "sqlite-kit"),
+                .product(name: "PostgresKit", package: "postgres-kit"),
+                .product(name: "Logging", package: "swift-log"),
+            ],
+            swiftSettings: swiftSettings
+        ),
+        .target(
+            name: "KafkaFleetProviders",
+            dependencies: [
+                "KafkaFleetCore",
+                .product(name: "AsyncHTTPClient", package: "async-http-client"),
+                .product(name: "Crypto", package: "swift-crypto"),
+                .product(name: "Yams", package: "Yams"),
+                .product(name: "Logging", package: "swift-log"),
+            ],
+            swiftSettings: swiftSettings
+        ),
+        .target(
+            name: "KafkaFleetHTTP",
+            dependencies: [
+                "KafkaFleetCore",
+                .product(name: "Hummingbird", package: "hummingbird"),
+                .product(name: "JWTKit", package: "jwt-kit"),
+                .product(name: "Yams", package: "Yams"),
+                .product(name: "Logging", package: "swift-log"),
+                .product(name: "Metrics", package: "swift-metrics"),
+            ],
+            swiftSettings: swiftSettings
+        ),
+        .target(
+            name: "KafkaFleetTesting",
+            dependencies: [
+                "KafkaFleetCore",
+                .product(name: "AsyncHTTPClient", package: "async-http-client"),
+                .product(name: "Logging", package: "swift-log"),
+            ],
+            swiftSettings: swiftSettings
+        ),
+        .executableTarget(
+            name: "kafkafleetd",
+            dependencies: [
+                "KafkaFleetCore", "KafkaFleetStore", "KafkaFleetProviders", "KafkaFleetHTTP", "KafkaFleetTesting",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+                .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
+                .product(name: "Prometheus", package: "swift-prometheus"),
+                .product(name: "Yams", package: "Yams"),
+                .product(name: "Hummingbird", package: "hummingbird"),
+            ],
+            swiftSettings: swiftSettings
+        ),
+        .executableTarget(
+            name: "kafkafleetctl",
+            dependencies: [
+                "KafkaFleetCore", "KafkaFleetStore", "KafkaFleetHTTP", "KafkaFleetTesting",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+                .product(name: "AsyncHTTPClient", package: "async-http-client"),
+            ],
+            swiftSettings: swiftSettings
+        ),
+        .testTarget(
+            name: "KafkaFleetCoreTests",
+            dependencies: ["KafkaFleetCore", "KafkaFleetTesting"],
+            swiftSettings: swiftSettings
+        ),
+        .testTarget(
+            name: "KafkaFleetStoreTests",
+            dependencies: ["KafkaFleetCore", "KafkaFleetStore", "KafkaFleetTesting"],
+            swiftSettings: swiftSettings
+        ),
+        .testTarget(
+            name: "KafkaFleetHTTPTests",
+            dependencies: [
+                "KafkaFleetCore", "KafkaFleetHTTP", "KafkaFleetTesting",
+                .product(name: "HummingbirdTesting", package: "hummingbird"),
+                .product(name: "JWTKit", package: "jwt-kit"),
+            ],
+            swiftSettings: swiftSettings
+        ),
+        .testTarget(
+            name: "KafkaFleetProvidersTests",
+            dependencies: [
+                "KafkaFleetCore", "KafkaFleetProviders", "KafkaFleetTesting",
+                .product(name: "Hummingbird", package: "hummingbird"),
+            ],
+            swiftSettings: swiftSettings
+        ),
+    ]
+)

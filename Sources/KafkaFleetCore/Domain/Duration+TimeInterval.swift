@@ -1,0 +1,9 @@
+public import Foundation
+
+extension Duration {
+    /// The duration in seconds, as Foundation measures time.
+    public var timeInterval: TimeInterval {
+        let (seconds, attoseconds) = components
+        return TimeInterval(seconds) + TimeInterval(attoseconds) / 1e18
+    }
+}

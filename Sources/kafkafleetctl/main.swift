@@ -1,0 +1,3 @@
+import ArgumentParser
+
+print("kafkafleetctl: the CLI is not built yet")

@@ -1,0 +1,5 @@
+import ArgumentParser
+import Hummingbird
+import Prometheus
+
+print("kafkafleetd: the daemon is not built yet")
