@@ -64,6 +64,16 @@ public actor InMemoryFleetStore: FleetStore {
             .sorted { ($0.createdAt, $0.id) < ($1.createdAt, $1.id) }
     }
 
+    public func expiredKafkas(at now: Date, limit: Int) -> [KafkaRequest] {
+        Array(kafkaRows.values
+            .filter { kafka in
+                kafka.deletedAt == nil && !KafkaStatus.deletingStatuses.contains(kafka.status)
+                    && (kafka.expiresAt.map { $0 <= now } ?? false)
+            }
+            .sorted { ($0.expiresAt ?? now, $0.id) < ($1.expiresAt ?? now, $1.id) }
+            .prefix(limit))
+    }
+
     public func countKafkasByStatus() -> [KafkaStatus: Int] {
         kafkaRows.values.filter { $0.deletedAt == nil }.reduce(into: [:]) { $0[$1.status, default: 0] += 1 }
     }

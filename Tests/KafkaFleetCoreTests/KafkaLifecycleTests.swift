@@ -11,7 +11,6 @@ struct KafkaLifecycleTests {
         [.ready, .failed], [.ready, .deprovision], [.ready, .suspending],
         [.failed, .ready], [.failed, .deprovision],
         [.deprovision, .deleting],
-        [.deleting, .deprovision],
         [.suspending, .suspended], [.suspending, .deprovision],
         [.suspended, .resuming], [.suspended, .deprovision],
         [.resuming, .ready], [.resuming, .failed], [.resuming, .deprovision], [.resuming, .suspending],
@@ -24,10 +23,10 @@ struct KafkaLifecycleTests {
         }
     }
 
-    @Test("a deprovisioning kafka can only go on to deleting")
-    func deprovisionIsOneWay() {
-        let next = KafkaStatus.allCases.filter { KafkaLifecycle.canMove(from: .deprovision, to: $0) }
-        #expect(next == [.deleting])
+    @Test("a deprovisioning kafka can only go on to deleting, and a deleting one nowhere")
+    func deletionIsOneWay() {
+        #expect(KafkaStatus.allCases.filter { KafkaLifecycle.canMove(from: .deprovision, to: $0) } == [.deleting])
+        #expect(KafkaStatus.allCases.filter { KafkaLifecycle.canMove(from: .deleting, to: $0) }.isEmpty)
     }
 
     @Test("every status but deprovision and deleting can be asked to delete", arguments: KafkaStatus.allCases)

@@ -118,3 +118,8 @@ public struct DataPlaneCluster: Sendable, Hashable, Codable {
         clusterDNS.hasPrefix("apps.") ? String(clusterDNS.dropFirst(5)) : clusterDNS
     }
 }
+
+extension DataPlaneCluster {
+    /// The host name a kafka's bootstrap record points at before the agent reports its routes.
+    public var ingressHost: String { clusterDNS.isEmpty ? "ingress.\(clusterID)" : clusterDNS }
+}

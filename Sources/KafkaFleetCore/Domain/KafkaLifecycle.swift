@@ -11,7 +11,7 @@ public enum KafkaLifecycle {
         .ready: [.failed, .deprovision, .suspending],
         .failed: [.ready, .deprovision],
         .deprovision: [.deleting],
-        .deleting: [.deprovision],
+        .deleting: [],
         .suspending: [.suspended, .deprovision],
         .suspended: [.resuming, .deprovision],
         .resuming: [.ready, .failed, .deprovision, .suspending],

@@ -16,6 +16,8 @@ public protocol KafkaStore: Sendable {
     func kafkas(inStatuses statuses: Set<KafkaStatus>, limit: Int) async throws -> [KafkaRequest]
     /// The kafkas placed on a cluster in any of `statuses`.
     func kafkas(onCluster clusterID: String, inStatuses statuses: Set<KafkaStatus>) async throws -> [KafkaRequest]
+    /// Up to `limit` kafkas whose `expiresAt` is at or before `now` and that are not yet being deleted.
+    func expiredKafkas(at now: Date, limit: Int) async throws -> [KafkaRequest]
     /// How many non-deleted kafkas are in each status (statuses with none are absent).
     func countKafkasByStatus() async throws -> [KafkaStatus: Int]
     /// The weight of the kafkas matching `filter`.

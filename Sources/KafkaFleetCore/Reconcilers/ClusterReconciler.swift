@@ -1,0 +1,110 @@
+import Foundation
+
+/// Prepares data-plane clusters and takes them down, one step per pass per cluster, through their provider:
+/// accepted → provisioning (create) → provisioned (created) → waiting for the agent (agent client and operators
+/// installed: "terraforming") → ready (the agent's first Ready report, applied by `AgentService`); and
+/// deprovisioning → cleanup (deleted at the provider) → soft-deleted (agent client removed). A deprovisioning
+/// cluster that still hosts kafkas goes back to ready.
+public struct ClusterReconciler: Reconciler {
+    public let workerType = "cluster"
+    private let environment: FleetEnvironment
+    private let providers: [ClusterProviderType: any ClusterProvider]
+    private let configuration: ClusterConfigurationSync?
+    private let backoff: ItemBackoff
+
+    /// A reconciler using `providers` per provider type; `configuration`, when given, keeps the store in line with a
+    /// list of configured clusters before each pass.
+    public init(environment: FleetEnvironment, providers: [ClusterProviderType: any ClusterProvider],
+                configuration: ClusterConfigurationSync? = nil, backoff: ItemBackoff = ItemBackoff()) {
+        self.environment = environment
+        self.providers = providers
+        self.configuration = configuration
+        self.backoff = backoff
+    }
+
+    public func isInterested(in change: FleetChange) -> Bool {
+        change.kind == .cluster && change.status != ClusterStatus.ready.rawValue && change.status != ClusterStatus.waitingForAgent.rawValue
+    }
+
+    public func reconcile() async -> ReconcileReport {
+        var report = ReconcileReport()
+        if let configuration {
+            do { report.changed += try await configuration.apply() } catch { report.errors.append("cluster configuration: \(error)") }
+        }
+        let clusters: [DataPlaneCluster]
+        do {
+            clusters = try await environment.store.clusters(inStatuses: nil)
+        } catch {
+            report.errors.append("cannot read clusters: \(error)")
+            return report
+        }
+        let now = environment.clock.now()
+        for cluster in clusters where backoff.mayAttempt(cluster.id, now: now) {
+            report.examined += 1
+            do {
+                if try await advance(cluster) { report.changed += 1 }
+                backoff.recordSuccess(cluster.id)
+            } catch {
+                backoff.recordFailure(cluster.id, now: now)
+                report.errors.append("cluster \(cluster.clusterID): \(error)")
+            }
+        }
+        report.retryAfter = backoff.nextRetry(after: environment.clock.now())
+        return report
+    }
+
+    private func provider(for cluster: DataPlaneCluster) throws -> any ClusterProvider {
+        guard let provider = providers[cluster.providerType] else {
+            throw FleetError(.general, "no cluster provider of type \(cluster.providerType.rawValue) is configured")
+        }
+        return provider
+    }
+
+    private func advance(_ cluster: DataPlaneCluster) async throws -> Bool {
+        var next = cluster
+        switch cluster.status {
+        case .accepted:
+            next = try await provider(for: cluster).createCluster(cluster)
+            next.status = .provisioning
+        case .provisioning:
+            switch try await provider(for: cluster).provisioningState(of: cluster) {
+            case .provisioning: return false
+            case let .provisioned(dns):
+                if let dns, !dns.isEmpty { next.clusterDNS = dns }
+                next.status = .provisioned
+            case let .failed(reason):
+                environment.logger.warning("cluster failed", metadata: ["cluster_id": "\(cluster.clusterID)", "reason": "\(reason)"])
+                next.status = .failed
+            }
+        case .provisioned:
+            if next.clientSecret.isEmpty {
+                let client = IdentityClient(clientID: next.clientID, name: next.clientID,
+                                            description: "agent of data-plane cluster \(next.clusterID)")
+                let credentials = try await environment.identity.ensureClient(client)
+                next.clientID = credentials.clientID
+                next.clientSecret = credentials.clientSecret
+            }
+            let credentials = ClientCredentials(clientID: next.clientID, clientSecret: next.clientSecret)
+            if try await provider(for: cluster).terraform(next, agentCredentials: credentials) {
+                next.status = .waitingForAgent
+            }
+        case .deprovisioning:
+            let hosted = try await environment.store.sumKafkas(KafkaFilter(clusterID: cluster.clusterID, excludingStatuses: [.deleting]),
+                                                              measure: .instances)
+            if hosted > 0 {
+                next.status = .ready
+            } else if try await provider(for: cluster).deleteCluster(cluster) {
+                next.status = .cleanup
+            }
+        case .cleanup:
+            if !cluster.clientSecret.isEmpty {
+                try await environment.identity.deleteClient(clientID: cluster.clientID)
+            }
+            return try await environment.store.softDeleteCluster(cluster, expecting: .cleanup, at: environment.clock.now())
+        case .waitingForAgent, .ready, .failed:
+            return false
+        }
+        guard next != cluster else { return false }
+        return try await environment.write(next, over: cluster).value != nil
+    }
+}

@@ -1,0 +1,60 @@
+import Foundation
+
+/// Watches kafkas that are in their agent's hands (`provisioning`, and `resuming` after a suspension):
+/// creates the DNS records of the routes the agent reported, marks the kafka `ready` once the agent reported
+/// it ready and those records exist, re-places a kafka its agent rejected for lack of room, and fails a kafka
+/// whose agent stays silent past the provisioning timeout (the reference waits forever).
+public struct ProvisioningKafkaReconciler: Reconciler {
+    public let workerType = "provisioning_kafka"
+    private let environment: FleetEnvironment
+    private let backoff: ItemBackoff
+
+    /// A reconciler over `environment`.
+    public init(environment: FleetEnvironment, backoff: ItemBackoff = ItemBackoff()) {
+        self.environment = environment
+        self.backoff = backoff
+    }
+
+    public func isInterested(in change: FleetChange) -> Bool {
+        change == .kafka(.provisioning) || change == .kafka(.resuming) || change == .cluster(.ready)
+    }
+
+    public func reconcile() async -> ReconcileReport {
+        await KafkaPassRunner(environment: environment, backoff: backoff).run(
+            page: { try await environment.store.kafkas(inStatuses: [.provisioning, .resuming], limit: environment.settings.pageSize) },
+            advance: advance
+        )
+    }
+
+    private func advance(_ original: KafkaRequest, now: Date) async throws -> Bool {
+        var kafka = original
+        if kafka.clusterID.isEmpty {
+            guard let placed = try await KafkaPlacer(environment: environment).place(kafka) else { return false }
+            return placed != original
+        }
+        if let routes = kafka.routes, !routes.isEmpty, !kafka.routesCreated {
+            guard let cluster = try await environment.store.cluster(clusterID: kafka.clusterID) else {
+                throw FleetError(.general, "cluster \(kafka.clusterID) of kafka \(kafka.id) does not exist")
+            }
+            let records = KafkaNaming.dnsRecords(of: kafka, domain: environment.settings.kafkaDomainName, ingress: cluster.ingressHost)
+            try await environment.dns.upsertRecords(records)
+            var recorded = kafka
+            recorded.routesCreated = true
+            guard let stored = try await environment.write(recorded, over: kafka).value else { return false }
+            kafka = stored
+        }
+        if kafka.agentReportedReady && kafka.routesCreated {
+            var ready = kafka
+            ready.status = .ready
+            ready.failedReason = ""
+            return try await environment.write(ready, over: kafka).value != nil
+        }
+        let timeout = environment.settings.provisioningTimeout
+        if kafka.status == .provisioning, kafka.timeInStatus(at: now) >= timeout {
+            let minutes = Int(timeout.timeInterval / 60)
+            let reason = "The data plane did not report the instance ready within \(minutes) minutes."
+            return try await environment.fail(kafka, reason: reason).value != nil
+        }
+        return kafka != original
+    }
+}

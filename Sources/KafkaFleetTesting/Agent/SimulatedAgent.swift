@@ -1,0 +1,154 @@
+public import Foundation
+public import KafkaFleetCore
+public import ServiceLifecycle
+
+/// A data-plane agent that runs no Kafka: it reads its cluster's desired kafkas like a real agent, reports each
+/// one installing and then ready (with routes under its cluster's domain) after a delay, reports deleted kafkas
+/// gone, and reports its cluster ready with capacity and a Strimzi version. Knobs let tests make it fail kafkas,
+/// go silent, or report its cluster not ready.
+public actor SimulatedAgent: Service {
+    private let transport: any AgentTransport
+    private let settings: SimulatedAgentSettings
+    private let clock: any WallClock
+    private let changes: (any ChangeFeed)?
+    private var firstSeen: [String: Date] = [:]
+    private var lastReported: [String: DataPlaneKafkaStatus] = [:]
+    private var failing: Set<String> = []
+    private var silent = false
+    private var clusterReady = true
+
+    /// An agent speaking through `transport`. When `changes` is given (in-process), a kafka or cluster change wakes it
+    /// at once instead of at its next poll.
+    public init(transport: any AgentTransport, settings: SimulatedAgentSettings, clock: any WallClock = SystemWallClock(),
+                changes: (any ChangeFeed)? = nil) {
+        self.transport = transport
+        self.settings = settings
+        self.clock = clock
+        self.changes = changes
+    }
+
+    /// Makes the agent report `kafkaID` as failed (Ready false, reason Error) from now on.
+    public func fail(kafkaID: String) { failing.insert(kafkaID) }
+
+    /// Makes the agent stop (or resume) talking to the control plane.
+    public func setSilent(_ silent: Bool) { self.silent = silent }
+
+    /// Makes the agent report its cluster ready or not ready.
+    public func setClusterReady(_ ready: Bool) { clusterReady = ready }
+
+    /// One round of the protocol: report the cluster, read the desired kafkas, report what changed.
+    /// Returns when the next kafka will become ready, if one is waiting.
+    @discardableResult
+    public func syncOnce() async throws -> Date? {
+        guard !silent else { return nil }
+        let desired = try await transport.desiredKafkas().items
+        try await transport.reportCluster(clusterStatus(hosting: desired.filter { !$0.spec.deleted }))
+        let now = clock.now()
+        var report: [String: DataPlaneKafkaStatus] = [:]
+        var nextReady: Date?
+        for kafka in desired {
+            let seen = firstSeen[kafka.id] ?? now
+            firstSeen[kafka.id] = seen
+            let readyAt = seen.addingTimeInterval(settings.readyAfter.timeInterval)
+            let status = self.status(of: kafka, ready: now >= readyAt)
+            if !kafka.spec.deleted, now < readyAt { nextReady = min(nextReady ?? readyAt, readyAt) }
+            if lastReported[kafka.id] != status { report[kafka.id] = status }
+        }
+        let present = Set(desired.map(\.id))
+        firstSeen = firstSeen.filter { present.contains($0.key) }
+        lastReported = lastReported.filter { present.contains($0.key) }
+        if !report.isEmpty {
+            try await transport.reportKafkas(report)
+            lastReported.merge(report) { $1 }
+        }
+        return nextReady
+    }
+
+    private func status(of kafka: ManagedKafka, ready: Bool) -> DataPlaneKafkaStatus {
+        if kafka.spec.deleted {
+            return DataPlaneKafkaStatus(conditions: [AgentCondition(type: "Ready", reason: "Deleted", status: "False")])
+        }
+        if failing.contains(kafka.id) {
+            return DataPlaneKafkaStatus(conditions: [AgentCondition(type: "Ready", reason: "Error", message: "simulated failure", status: "False")])
+        }
+        let routes = routes(of: kafka)
+        guard ready else {
+            return DataPlaneKafkaStatus(conditions: [AgentCondition(type: "Ready", reason: "Installing", status: "False")], routes: routes)
+        }
+        let versions = DataPlaneKafkaStatus.ReportedVersions(kafka: kafka.spec.versions.kafka, strimzi: kafka.spec.versions.strimzi,
+                                                             kafkaIbp: kafka.spec.versions.kafkaIbp)
+        let host = kafka.spec.endpoint.bootstrapServerHost ?? kafka.id
+        return DataPlaneKafkaStatus(conditions: [AgentCondition(type: "Ready", status: "True")], versions: versions,
+                                    routes: routes, adminServerURI: "https://admin-server-\(host)")
+    }
+
+    private func routes(of kafka: ManagedKafka) -> [DataPlaneKafkaStatus.ReportedRoute] {
+        let base = settings.clusterDNS.hasPrefix("apps.") ? String(settings.clusterDNS.dropFirst(5)) : settings.clusterDNS
+        let router = "router-default.\(base)"
+        return [
+            .init(name: "bootstrap", prefix: "", router: router),
+            .init(name: "admin-server", prefix: "admin-server", router: router),
+            .init(name: "broker-0", prefix: "broker-0", router: router),
+            .init(name: "broker-1", prefix: "broker-1", router: router),
+            .init(name: "broker-2", prefix: "broker-2", router: router),
+        ]
+    }
+
+    private func clusterStatus(hosting kafkas: [ManagedKafka]) -> DataPlaneClusterStatus {
+        var used: [String: Int] = [:]
+        for kafka in kafkas {
+            let type = kafka.metadata.labels["bf2.org/kafkaInstanceProfileType"] ?? ""
+            used[type, default: 0] += Int(kafka.metadata.labels["bf2.org/kafkaInstanceProfileQuotaConsumed"] ?? "1") ?? 1
+        }
+        var capacity: [String: DataPlaneClusterStatus.ReportedCapacity] = [:]
+        for (type, maximum) in settings.capacity {
+            capacity[type] = .init(maxUnits: maximum, remainingUnits: max(0, maximum - used[type, default: 0]))
+        }
+        return DataPlaneClusterStatus(
+            conditions: [AgentCondition(type: "Ready", status: clusterReady ? "True" : "False")],
+            strimzi: settings.strimziVersions, capacity: capacity
+        )
+    }
+
+    /// Runs the agent until graceful shutdown: a round at start, on every relevant change (in-process), when a
+    /// waiting kafka is due, and every poll interval.
+    public func run() async throws {
+        let (wakeUps, wake) = AsyncStream<Void>.makeStream(bufferingPolicy: .bufferingNewest(1))
+        let subscription = changes?.subscribe()
+        let clock = ContinuousClock()
+        let poll = settings.pollInterval
+        await withTaskGroup(of: Void.self) { group in
+            if let subscription {
+                group.addTask {
+                    for await change in subscription where change.kind == .cluster
+                        || change == .kafka(.provisioning) || change == .kafka(.deprovision) || change == .kafka(.resuming) {
+                        wake.yield()
+                    }
+                }
+            }
+            group.addTask {
+                while !Task.isCancelled {
+                    do { try await clock.sleep(for: poll) } catch { return }
+                    wake.yield()
+                }
+            }
+            var scheduled: Date?
+            wake.yield()
+            for await _ in wakeUps.cancelOnGracefulShutdown() {
+                do {
+                    if let due = try await syncOnce(), scheduled.map({ $0 <= self.clock.now() || $0 > due }) ?? true {
+                        scheduled = due
+                        let delay = max(0, due.timeIntervalSince(self.clock.now()))
+                        group.addTask {
+                            do { try await clock.sleep(for: .milliseconds(Int64(delay * 1000) + 1)) } catch { return }
+                            wake.yield()
+                        }
+                    }
+                } catch {
+                    continue
+                }
+            }
+            group.cancelAll()
+        }
+    }
+}

@@ -1,0 +1,31 @@
+public import KafkaFleetCore
+
+/// How a simulated agent behaves: how fast kafkas become ready, what its cluster offers.
+public struct SimulatedAgentSettings: Sendable, Hashable {
+    /// How long after it first sees a kafka the agent reports it ready.
+    public var readyAfter: Duration
+    /// How often the agent polls the control plane when nothing wakes it (a real agent polls every 15 s).
+    public var pollInterval: Duration
+    /// The cluster's ingress DNS name; route routers are placed under it so that the control plane accepts them.
+    public var clusterDNS: String
+    /// Streaming units the cluster reports per instance type.
+    public var capacity: [String: Int]
+    /// The Strimzi operators the cluster reports.
+    public var strimziVersions: [DataPlaneClusterStatus.ReportedStrimzi]
+
+    /// Settings with a ready delay of `readyAfter` and a generous capacity.
+    public init(
+        readyAfter: Duration = .seconds(2), pollInterval: Duration = .seconds(1), clusterDNS: String,
+        capacity: [String: Int] = ["standard": 100, "developer": 100],
+        strimziVersions: [DataPlaneClusterStatus.ReportedStrimzi] = [
+            .init(version: "strimzi-cluster-operator.v0.32.0-3", ready: true,
+                  kafkaVersions: ["3.2.3", "3.3.1"], kafkaIbpVersions: ["3.2", "3.3"]),
+        ]
+    ) {
+        self.readyAfter = readyAfter
+        self.pollInterval = pollInterval
+        self.clusterDNS = clusterDNS
+        self.capacity = capacity
+        self.strimziVersions = strimziVersions
+    }
+}
