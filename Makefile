@@ -1,0 +1,29 @@
+# KafkaFleet: the two commands of the README, and a few helpers.
+SWIFT ?= swift
+DEBUG_BIN := $(shell $(SWIFT) build --show-bin-path 2>/dev/null)
+
+.PHONY: build run test test/swift test/e2e run/docs clean
+
+build:
+	$(SWIFT) build
+
+## Builds and runs kafkafleetd in its embedded default (SQLite, development key, simulated cluster in ./.kafkafleet).
+run: build
+	$(DEBUG_BIN)/kafkafleetd serve $(ARGS)
+
+## Runs every test: the Swift suites, then the end-to-end tests against the built daemon.
+test: test/swift test/e2e
+
+test/swift:
+	$(SWIFT) build --build-tests
+	$(SWIFT) test --skip-build
+
+test/e2e: build
+	Tests/EndToEnd/run.sh $(DEBUG_BIN)
+
+## Serves the OpenAPI document and its docs page on 127.0.0.1:8082, as the reference's `make run/docs`.
+run/docs: build
+	$(DEBUG_BIN)/kafkafleetd docs --bind 127.0.0.1:8082
+
+clean:
+	rm -rf .build .kafkafleet

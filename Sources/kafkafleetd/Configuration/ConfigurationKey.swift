@@ -1,0 +1,86 @@
+/// Every setting of `kafkafleetd serve`: its flag, its environment variable, its YAML key and its default. This
+/// table is the one source of the configuration reference (`kafkafleetd serve --help-config`) and is checked
+/// against the flags by a test.
+enum ConfigurationKey: String, CaseIterable, Sendable {
+    case dataDir = "data-dir"
+    case databaseURL = "database-url"
+    case bind
+    case metricsBind = "metrics-bind"
+    case healthBind = "health-bind"
+    case jwksURL = "jwks-url"
+    case jwksFile = "jwks-file"
+    case tokenIssuer = "token-issuer"
+    case quotaList = "quota-list"
+    case dataplaneConfig = "dataplane-config"
+    case providersConfig = "providers-config"
+    case instanceTypesConfig = "instance-types-config"
+    case denyList = "deny-list"
+    case accessList = "access-list"
+    case adminAuthzConfig = "admin-authz-config"
+    case simulatedReadyAfter = "simulated-ready-after"
+    case kafkaDomain = "kafka-domain"
+    case resyncInterval = "resync-interval"
+    case leaseDuration = "lease-duration"
+    case leaseRenewInterval = "lease-renew-interval"
+    case provisioningTimeout = "provisioning-timeout"
+    case logFormat = "log-format"
+    case logLevel = "log-level"
+
+    /// The command-line flag, e.g. `--data-dir`.
+    var flag: String { "--\(rawValue)" }
+
+    /// The environment variable, e.g. `KAFKAFLEET_DATA_DIR`.
+    var environmentVariable: String { "KAFKAFLEET_" + rawValue.uppercased().replacingOccurrences(of: "-", with: "_") }
+
+    /// The key in the `--config` YAML file, e.g. `data_dir`.
+    var yamlKey: String { rawValue.replacingOccurrences(of: "-", with: "_") }
+
+    /// The value used when no source sets one; `nil` means unset.
+    var defaultValue: String? {
+        switch self {
+        case .dataDir: "./.kafkafleet"
+        case .bind: "127.0.0.1:8000"
+        case .metricsBind: "127.0.0.1:8080"
+        case .healthBind: "127.0.0.1:8083"
+        case .simulatedReadyAfter: "2"
+        case .kafkaDomain: "kafka.kafkafleet.local"
+        case .resyncInterval: "30"
+        case .leaseDuration: "15"
+        case .leaseRenewInterval: "5"
+        case .provisioningTimeout: "1800"
+        case .logFormat: "text"
+        case .logLevel: "info"
+        case .databaseURL, .jwksURL, .jwksFile, .tokenIssuer, .quotaList, .dataplaneConfig, .providersConfig,
+             .instanceTypesConfig, .denyList, .accessList, .adminAuthzConfig: nil
+        }
+    }
+
+    /// What the setting does.
+    var help: String {
+        switch self {
+        case .dataDir: "Directory for the SQLite database and the development signing key."
+        case .databaseURL: "PostgreSQL URL (postgres://user:password@host:port/database). Default: SQLite in the data directory."
+        case .bind: "Address of the API server (host:port)."
+        case .metricsBind: "Address of the Prometheus metrics server (host:port)."
+        case .healthBind: "Address of the health-check server (host:port)."
+        case .jwksURL: "HTTPS URL of the JWKS that verifies user and agent tokens. Default: the data directory's development key."
+        case .jwksFile: "File holding the JWKS that verifies tokens. Default: the data directory's development key."
+        case .tokenIssuer: "Issuer (iss) that tokens must carry. Default: the development issuer when the development key is used."
+        case .quotaList: "Quota-management-list YAML (the reference's format). Default: every user may create any instance."
+        case .dataplaneConfig: "Data-plane cluster list YAML (the reference's format). Default: one simulated local cluster in aws/us-east-1."
+        case .providersConfig: "Cloud providers and regions YAML (the reference's format). Default: aws/us-east-1."
+        case .instanceTypesConfig: "Instance types and sizes YAML (the reference's format). Default: the reference's standard and developer types."
+        case .denyList: "YAML list of usernames denied access; their kafkas are deprovisioned."
+        case .accessList: "YAML list of organisation ids allowed access (maintenance mode). Default: every organisation."
+        case .adminAuthzConfig: "Admin API roles per HTTP method YAML (the reference's format). Default: kas-fleet-manager-admin-{full,write,read}."
+        case .simulatedReadyAfter: "Seconds the simulated agent waits before reporting a kafka ready."
+        case .kafkaDomain: "DNS domain under which kafkas get bootstrap hosts."
+        case .resyncInterval: "Seconds between a worker's safety-net passes (changes wake workers at once)."
+        case .leaseDuration: "Seconds a worker's leader lease lasts."
+        case .leaseRenewInterval: "Seconds between leader lease renewals."
+        case .provisioningTimeout: "Seconds a kafka may wait for its agent's Ready report before it fails."
+        case .logFormat: "Log format: text or json."
+        case .logLevel: "Log level: trace, debug, info, notice, warning, error or critical."
+        }
+    }
+}

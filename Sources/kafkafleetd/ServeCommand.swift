@@ -1,0 +1,67 @@
+import ArgumentParser
+import Foundation
+
+/// `kafkafleetd serve`: runs the control plane until SIGTERM or SIGINT.
+struct ServeCommand: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "serve",
+        abstract: "Run the control plane. With no options: SQLite, a development key and a simulated local cluster in ./.kafkafleet."
+    )
+
+    @Option(name: .customLong("config"), help: "YAML file of settings (keys as in `kafkafleetd config-reference`).")
+    var configFile: String?
+    @Option(name: .customLong("data-dir"), help: .init(ConfigurationKey.dataDir.help, valueName: "dir")) var dataDir: String?
+    @Option(name: .customLong("database-url"), help: .init(ConfigurationKey.databaseURL.help, valueName: "url")) var databaseURL: String?
+    @Option(name: .customLong("bind"), help: .init(ConfigurationKey.bind.help, valueName: "host:port")) var bind: String?
+    @Option(name: .customLong("metrics-bind"), help: .init(ConfigurationKey.metricsBind.help, valueName: "host:port")) var metricsBind: String?
+    @Option(name: .customLong("health-bind"), help: .init(ConfigurationKey.healthBind.help, valueName: "host:port")) var healthBind: String?
+    @Option(name: .customLong("jwks-url"), help: .init(ConfigurationKey.jwksURL.help, valueName: "url")) var jwksURL: String?
+    @Option(name: .customLong("jwks-file"), help: .init(ConfigurationKey.jwksFile.help, valueName: "file")) var jwksFile: String?
+    @Option(name: .customLong("token-issuer"), help: .init(ConfigurationKey.tokenIssuer.help, valueName: "url")) var tokenIssuer: String?
+    @Option(name: .customLong("quota-list"), help: .init(ConfigurationKey.quotaList.help, valueName: "file")) var quotaList: String?
+    @Option(name: .customLong("dataplane-config"), help: .init(ConfigurationKey.dataplaneConfig.help, valueName: "file")) var dataplaneConfig: String?
+    @Option(name: .customLong("providers-config"), help: .init(ConfigurationKey.providersConfig.help, valueName: "file")) var providersConfig: String?
+    @Option(name: .customLong("instance-types-config"), help: .init(ConfigurationKey.instanceTypesConfig.help, valueName: "file")) var instanceTypesConfig: String?
+    @Option(name: .customLong("deny-list"), help: .init(ConfigurationKey.denyList.help, valueName: "file")) var denyList: String?
+    @Option(name: .customLong("access-list"), help: .init(ConfigurationKey.accessList.help, valueName: "file")) var accessList: String?
+    @Option(name: .customLong("admin-authz-config"), help: .init(ConfigurationKey.adminAuthzConfig.help, valueName: "file")) var adminAuthzConfig: String?
+    @Option(name: .customLong("simulated-ready-after"), help: .init(ConfigurationKey.simulatedReadyAfter.help, valueName: "seconds")) var simulatedReadyAfter: String?
+    @Option(name: .customLong("kafka-domain"), help: .init(ConfigurationKey.kafkaDomain.help, valueName: "domain")) var kafkaDomain: String?
+    @Option(name: .customLong("resync-interval"), help: .init(ConfigurationKey.resyncInterval.help, valueName: "seconds")) var resyncInterval: String?
+    @Option(name: .customLong("lease-duration"), help: .init(ConfigurationKey.leaseDuration.help, valueName: "seconds")) var leaseDuration: String?
+    @Option(name: .customLong("lease-renew-interval"), help: .init(ConfigurationKey.leaseRenewInterval.help, valueName: "seconds")) var leaseRenewInterval: String?
+    @Option(name: .customLong("provisioning-timeout"), help: .init(ConfigurationKey.provisioningTimeout.help, valueName: "seconds")) var provisioningTimeout: String?
+    @Option(name: .customLong("log-format"), help: .init(ConfigurationKey.logFormat.help, valueName: "text|json")) var logFormat: String?
+    @Option(name: .customLong("log-level"), help: .init(ConfigurationKey.logLevel.help, valueName: "level")) var logLevel: String?
+
+    /// The flags given on the command line, by key.
+    var flags: [ConfigurationKey: String] {
+        let pairs: [(ConfigurationKey, String?)] = [
+            (.dataDir, dataDir), (.databaseURL, databaseURL), (.bind, bind), (.metricsBind, metricsBind), (.healthBind, healthBind),
+            (.jwksURL, jwksURL), (.jwksFile, jwksFile), (.tokenIssuer, tokenIssuer), (.quotaList, quotaList),
+            (.dataplaneConfig, dataplaneConfig), (.providersConfig, providersConfig), (.instanceTypesConfig, instanceTypesConfig),
+            (.denyList, denyList), (.accessList, accessList), (.adminAuthzConfig, adminAuthzConfig),
+            (.simulatedReadyAfter, simulatedReadyAfter), (.kafkaDomain, kafkaDomain), (.resyncInterval, resyncInterval),
+            (.leaseDuration, leaseDuration), (.leaseRenewInterval, leaseRenewInterval), (.provisioningTimeout, provisioningTimeout),
+            (.logFormat, logFormat), (.logLevel, logLevel),
+        ]
+        return Dictionary(uniqueKeysWithValues: pairs.compactMap { key, value in value.map { (key, $0) } })
+    }
+
+    /// The typed configuration from the flags, the environment and the `--config` file.
+    func resolveConfiguration(environment: [String: String] = ProcessInfo.processInfo.environment) throws -> DaemonConfiguration {
+        let file = configFile ?? environment["KAFKAFLEET_CONFIG"]
+        return try DaemonConfiguration(ConfigurationValues(flags: flags, environment: environment, configFile: file))
+    }
+
+    func run() async throws {
+        let configuration: DaemonConfiguration
+        do {
+            configuration = try resolveConfiguration()
+        } catch let error as ConfigurationError {
+            FileHandle.standardError.write(Data("kafkafleetd: \(error.description)\n".utf8))
+            throw ExitCode(2)
+        }
+        try await Daemon(configuration: configuration).run()
+    }
+}

@@ -1,5 +1,0 @@
-import ArgumentParser
-import Hummingbird
-import Prometheus
-
-print("kafkafleetd: the daemon is not built yet")
