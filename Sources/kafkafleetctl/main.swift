@@ -1,3 +1,0 @@
-import ArgumentParser
-
-print("kafkafleetctl: the CLI is not built yet")
