@@ -1,0 +1,306 @@
+import Foundation
+
+/// The use cases behind the public kafka API: create, read, list, change and delete an organisation's
+/// kafkas, with the reference's checks, in its order, and its error codes.
+///
+/// Admission (region capacity, cluster capacity, the developer limit, quota) is decided by the store in
+/// the same step as the insert, through `AdmissionLimit`s, so two concurrent creates can never both take
+/// the last unit. Updates are compare-and-set writes, retried when another writer moved first.
+public struct KafkaService: Sendable {
+    /// Where kafkas and clusters are kept.
+    public let store: any FleetStore
+    /// Who decides quota.
+    public let quota: any QuotaService
+    /// The instance types offered.
+    public let instanceTypes: InstanceTypeCatalog
+    /// The providers and regions offered.
+    public let providers: ProviderCatalog
+    /// The source of the current time.
+    public let clock: any WallClock
+    /// Flags of the use cases.
+    public let settings: KafkaServiceSettings
+    /// Where writes are announced so workers react at once; `nil` announces nothing.
+    public let changes: (any ChangeFeed)?
+
+    /// A service over its collaborators.
+    public init(
+        store: any FleetStore, quota: any QuotaService, instanceTypes: InstanceTypeCatalog = .default,
+        providers: ProviderCatalog = .default, clock: any WallClock = SystemWallClock(),
+        settings: KafkaServiceSettings = KafkaServiceSettings(), changes: (any ChangeFeed)? = nil
+    ) {
+        self.store = store
+        self.quota = quota
+        self.instanceTypes = instanceTypes
+        self.providers = providers
+        self.clock = clock
+        self.settings = settings
+        self.changes = changes
+    }
+
+    // MARK: create
+
+    /// Records a new kafka in `accepted`, after the checks of the reference's `POST /kafkas`, in its order.
+    /// `async` is whether the caller sent `async=true`; only asynchronous creation exists.
+    public func create(_ payload: KafkaCreatePayload, by requester: Requester, async: Bool) async throws -> KafkaRequest {
+        guard async else { throw FleetError(.syncActionNotSupported) }
+        let name = try KafkaNameRule.validate(payload.name)
+        guard !requester.username.isEmpty else { throw FleetError(.unauthenticated, "user not authenticated") }
+        try await ensureNameIsFree(name, in: requester.organisationID)
+
+        let clusterID = payload.clusterID ?? ""
+        let instanceType = try await assignedInstanceType(for: requester)
+        let location: KafkaLocation
+        if clusterID.isEmpty {
+            location = try KafkaLocation.resolve(provider: payload.cloudProvider, region: payload.region,
+                                                 instanceType: instanceType.id, in: providers)
+        } else {
+            guard clusterID.utf8.allSatisfy(Self.isAlphanumeric) else { throw FleetError(.invalidClusterID) }
+            let cluster = try await store.cluster(clusterID: clusterID)
+            location = KafkaLocation(provider: cluster?.cloudProvider ?? "", region: cluster?.region ?? "")
+        }
+        let size = try KafkaPlan.size(for: payload.plan, assigned: instanceType)
+        let billingModel = try KafkaBillingChoice.validate(payload, instanceType: instanceType)
+
+        let now = clock.now()
+        var kafka = KafkaRequest(
+            id: ResourceID.make(now: now), name: name, owner: requester.username, organisationID: requester.organisationID,
+            cloudProvider: location.provider, region: location.region, instanceType: instanceType.id,
+            sizeID: size.id, multiAZ: instanceType.id != InstanceTypeID.developer, capacityUnits: size.capacityConsumed,
+            quotaUnits: size.quotaConsumed, maxDataRetentionSize: size.maxDataRetentionSize, now: now)
+        kafka.ownerAccountID = requester.accountID
+        kafka.namespace = "kafka-\(kafka.id)"
+        kafka.reauthenticationEnabled = payload.reauthenticationEnabled ?? true
+        kafka.billingCloudAccountID = payload.billingCloudAccountID ?? ""
+        kafka.marketplace = payload.marketplace ?? ""
+        kafka.desiredBillingModel = billingModel
+        kafka.clusterID = clusterID
+        kafka.quotaType = quota.quotaType
+        kafka.expiresAt = size.lifespanSeconds.map { now.addingTimeInterval(TimeInterval($0)) }
+
+        var limits: [AdmissionLimit] = []
+        if clusterID.isEmpty, let regionLimit = try regionLimit(for: kafka) {
+            try await precheck(regionLimit, for: kafka)
+            limits.append(regionLimit)
+        }
+        let targets = try await placementTargets(for: kafka)
+        if instanceType.id == InstanceTypeID.developer {
+            guard settings.allowDeveloperInstances else {
+                throw FleetError(.forbidden, "kafka Trial instances are not allowed")
+            }
+            let developerLimit = developerLimit(for: kafka)
+            try await precheck(developerLimit, for: kafka)
+            limits.append(developerLimit)
+        }
+
+        let grant = try await quota.reserve(for: kafka, instanceType: instanceType)
+        kafka.actualBillingModel = grant.billingModel
+        if kafka.desiredBillingModel.isEmpty { kafka.desiredBillingModel = grant.billingModel }
+        kafka.subscriptionID = grant.subscriptionID
+        limits += grant.limits
+
+        do {
+            let stored = try await insert(kafka, limits: limits, targets: targets)
+            await changes?.publish(.kafka(.accepted))
+            return stored
+        } catch {
+            try? await quota.release(for: kafka)
+            throw error
+        }
+    }
+
+    private func ensureNameIsFree(_ name: String, in organisationID: String) async throws {
+        let query = KafkaListQuery(organisationID: organisationID, search: .comparison(.name, .equal, name), page: 1, size: 1)
+        if try await store.listKafkas(query).total > 0 { throw Self.duplicateName }
+    }
+
+    private static let duplicateName = FleetError(.duplicateKafkaClusterName, "Kafka cluster name is already used")
+
+    /// The first non-developer type the owner has quota for, else `developer`.
+    private func assignedInstanceType(for requester: Requester) async throws -> InstanceTypeConfig {
+        for type in instanceTypes.supportedInstanceTypes where type.id != InstanceTypeID.developer {
+            if try await quota.hasQuota(organisationID: requester.organisationID, owner: requester.username, instanceType: type) {
+                return type
+            }
+        }
+        guard let developer = instanceTypes.instanceType(InstanceTypeID.developer) else {
+            throw FleetError(.badRequest, "unable to detect instance type in plan provided")
+        }
+        return developer
+    }
+
+    private static func isAlphanumeric(_ byte: UInt8) -> Bool {
+        (byte >= UInt8(ascii: "a") && byte <= UInt8(ascii: "z")) || (byte >= UInt8(ascii: "A") && byte <= UInt8(ascii: "Z"))
+            || (byte >= UInt8(ascii: "0") && byte <= UInt8(ascii: "9"))
+    }
+
+    /// The region's limit on this instance type, as streaming units of non-enterprise kafkas.
+    func regionLimit(for kafka: KafkaRequest) throws(FleetError) -> AdmissionLimit? {
+        guard let limit = providers.provider(kafka.cloudProvider)?.region(kafka.region)?
+            .supportedInstanceType[kafka.instanceType]?.limit else { return nil }
+        let refusal = Self.noCapacity(kafka)
+        if limit <= 0 { throw refusal }
+        return AdmissionLimit(
+            refusal: refusal,
+            filter: KafkaFilter(cloudProvider: kafka.cloudProvider, region: kafka.region, instanceType: kafka.instanceType,
+                                excludingEnterprise: true),
+            measure: .capacityUnits, maximum: limit)
+    }
+
+    private func developerLimit(for kafka: KafkaRequest) -> AdmissionLimit {
+        let maximum = settings.maxDeveloperInstancesPerOwner
+        return AdmissionLimit(
+            refusal: FleetError(.tooManyKafkaInstancesReached, "only \(maximum) Trial instance is allowed"),
+            filter: KafkaFilter(instanceType: InstanceTypeID.developer, organisationID: kafka.organisationID, owner: kafka.owner),
+            measure: .instances, maximum: maximum)
+    }
+
+    /// Refuses early, in the reference's order, when a limit is already reached; the store checks it again atomically.
+    func precheck(_ limit: AdmissionLimit, for kafka: KafkaRequest) async throws {
+        let used = try await store.sumKafkas(limit.filter, measure: limit.measure)
+        if used + limit.measure.weight(of: kafka) > limit.maximum { throw limit.refusal }
+    }
+
+    static func noCapacity(_ kafka: KafkaRequest) -> FleetError {
+        if kafka.desiredBillingModel == BillingModelID.enterprise {
+            return FleetError(.tooManyKafkaInstancesReached,
+                              "cluster \"\(kafka.clusterID)\" cannot accept instance type: \"\(kafka.instanceType)\" at this moment")
+        }
+        return FleetError(.tooManyKafkaInstancesReached,
+                          "region \(kafka.region) cannot accept instance type: \(kafka.instanceType) at this moment")
+    }
+
+    /// Where the kafka may go: the ready clusters with room, in placement order, or `[]` to accept it unplaced.
+    func placementTargets(for kafka: KafkaRequest) async throws -> [DataPlaneCluster] {
+        let clusters: [DataPlaneCluster]
+        if kafka.clusterID.isEmpty {
+            clusters = try await store.clusters(inStatuses: nil)
+        } else {
+            clusters = try await store.cluster(clusterID: kafka.clusterID).map { [$0] } ?? []
+        }
+        let candidates = ClusterPlacement.candidates(for: kafka, among: clusters)
+        var withRoom: [DataPlaneCluster] = []
+        for cluster in candidates where cluster.status == .ready {
+            var placed = kafka
+            placed.clusterID = cluster.clusterID
+            var fits = true
+            for limit in ClusterPlacement.capacityLimits(for: placed, on: cluster) {
+                let used = try await store.sumKafkas(limit.filter, measure: limit.measure)
+                if used + limit.measure.weight(of: placed) > limit.maximum { fits = false }
+            }
+            if fits { withRoom.append(cluster) }
+        }
+        let waiting = candidates.contains { $0.status != .ready }
+        let enterprise = !kafka.clusterID.isEmpty
+        if withRoom.isEmpty, enterprise || !waiting { throw Self.noCapacity(kafka) }
+        return withRoom
+    }
+
+    /// Inserts the kafka on the first target whose capacity holds, or unplaced when there is no target.
+    private func insert(_ kafka: KafkaRequest, limits: [AdmissionLimit], targets: [DataPlaneCluster]) async throws -> KafkaRequest {
+        if targets.isEmpty { return try await write(kafka, limits: limits) }
+        for cluster in targets {
+            var placed = kafka
+            placed.clusterID = cluster.clusterID
+            let clusterLimits = ClusterPlacement.capacityLimits(for: placed, on: cluster)
+            switch try await attempt(placed, limits: limits + clusterLimits) {
+            case let .written(stored): return stored
+            case let .refused(limit) where clusterLimits.contains(limit): continue
+            case let .refused(limit): throw limit.refusal
+            case .conflict: throw FleetError(.general)
+            }
+        }
+        throw Self.noCapacity(kafka)
+    }
+
+    private func write(_ kafka: KafkaRequest, limits: [AdmissionLimit]) async throws -> KafkaRequest {
+        switch try await attempt(kafka, limits: limits) {
+        case let .written(stored): return stored
+        case let .refused(limit): throw limit.refusal
+        case .conflict: throw FleetError(.general)
+        }
+    }
+
+    private func attempt(_ kafka: KafkaRequest, limits: [AdmissionLimit]) async throws -> WriteOutcome<KafkaRequest> {
+        do {
+            return try await store.createKafka(kafka, limits: limits)
+        } catch let error as StoreError where error.code == .duplicateKafkaName {
+            throw Self.duplicateName
+        }
+    }
+
+    // MARK: read
+
+    /// The kafka with this id in the requester's organisation; another organisation's is not found.
+    public func get(id: String, by requester: Requester) async throws -> KafkaRequest {
+        guard let kafka = try await store.kafka(id: id), kafka.organisationID == requester.organisationID else {
+            throw FleetError(.notFound, "KafkaResource for user \(requester.username) with id='\(id)' not found")
+        }
+        return kafka
+    }
+
+    /// A page of the requester's organisation's kafkas, filtered, ordered and paged as the reference does.
+    public func list(_ parameters: KafkaListParameters, by requester: Requester) async throws -> KafkaList {
+        let page = try parameters.parsedPage()
+        let size = try parameters.parsedSize()
+        let ordering = try parameters.parsedOrdering()
+        let search = try parameters.parsedSearch()
+        let result = try await store.listKafkas(KafkaListQuery(
+            organisationID: requester.organisationID, search: search, ordering: ordering, page: max(page, 1), size: size))
+        return KafkaList(page: page, size: min(size, result.total), total: result.total, items: result.items)
+    }
+
+    // MARK: change
+
+    /// Changes the owner or re-authentication of a kafka; only its owner or an org admin may.
+    public func update(id: String, with change: KafkaUpdatePayload, by requester: Requester) async throws -> KafkaRequest {
+        for _ in 0..<max(1, settings.writeAttempts) {
+            guard let current = try await store.kafka(id: id), current.organisationID == requester.organisationID else {
+                throw FleetError(.notFound, "KafkaResource with id='\(id)' not found")
+            }
+            guard current.owner == requester.username || requester.isOrgAdmin else {
+                throw FleetError(.unauthorized, "user not authorized to perform this action")
+            }
+            if let owner = change.owner, owner.isEmpty {
+                throw FleetError(.minimumFieldLength, "owner is not valid, minimum length 1 is required")
+            }
+            var changed = current
+            changed.owner = change.owner ?? current.owner
+            changed.reauthenticationEnabled = change.reauthenticationEnabled ?? current.reauthenticationEnabled
+            // The reference answers with the requested values but writes nothing while the kafka is being deleted.
+            if changed == current || KafkaStatus.deletingStatuses.contains(current.status) { return changed }
+            changed.updatedAt = clock.now()
+            switch try await store.updateKafka(changed, expecting: current.status, limits: []) {
+            case let .written(stored): return stored
+            case let .refused(limit): throw limit.refusal
+            case .conflict: continue
+            }
+        }
+        throw FleetError(.general)
+    }
+
+    /// Asks for a kafka's deletion: moves it to `deprovision`. Org admins may delete any kafka of their
+    /// organisation, others only their own; anything else is not found.
+    public func delete(id: String, by requester: Requester, async: Bool) async throws {
+        guard async else { throw FleetError(.syncActionNotSupported) }
+        for _ in 0..<max(1, settings.writeAttempts) {
+            guard let current = try await store.kafka(id: id), current.organisationID == requester.organisationID,
+                  requester.isOrgAdmin || current.owner == requester.username
+            else { throw FleetError(.notFound, "KafkaResource with id='\(id)' not found") }
+            if current.status == .deprovision { return }
+            guard KafkaLifecycle.canMove(from: current.status, to: .deprovision) else { throw FleetError(.general) }
+            var changed = current
+            let now = clock.now()
+            changed.status = .deprovision
+            changed.updatedAt = now
+            changed.statusChangedAt = now
+            switch try await store.updateKafka(changed, expecting: current.status, limits: []) {
+            case .written:
+                await changes?.publish(.kafka(.deprovision))
+                return
+            case let .refused(limit): throw limit.refusal
+            case .conflict: continue
+            }
+        }
+        throw FleetError(.general)
+    }
+}

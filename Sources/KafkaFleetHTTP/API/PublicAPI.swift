@@ -1,0 +1,60 @@
+public import Hummingbird
+public import KafkaFleetCore
+
+/// The public REST API under `/api/kafkas_mgmt`, wire-compatible with the reference: kafkas, cloud providers and
+/// regions, instance types, the error catalogue, SSO providers, version metadata, the OpenAPI document and
+/// its HTML page. Add it to a `FleetRouter`'s router; the agent and admin surfaces live beside it.
+public struct PublicAPI: Sendable {
+    let service: KafkaService
+    let authenticator: Authenticator
+    let document: OpenAPIDocument
+    let configuration: PublicAPIConfiguration
+
+    /// The API over a kafka service, with the authenticator for its protected routes and its own spec.
+    public init(service: KafkaService, authenticator: Authenticator, document: OpenAPIDocument,
+                configuration: PublicAPIConfiguration = PublicAPIConfiguration()) {
+        self.service = service
+        self.authenticator = authenticator
+        self.document = document
+        self.configuration = configuration
+    }
+
+    /// Adds every public route to `router`: public ones without a token, cloud providers with any valid token,
+    /// everything else behind the tenant rules.
+    public func addRoutes(to router: Router<FleetRequestContext>) {
+        let metadata = MetadataHandlers(document: document, configuration: configuration)
+        router.get(RouterPath(APIPaths.root), use: metadata.apiRoot)
+        router.get(RouterPath(APIPaths.v1), use: metadata.versionMetadata)
+        router.get(RouterPath(APIPaths.openapi), use: metadata.openAPI)
+        router.get(RouterPath(APIPaths.docs), use: metadata.docs)
+        router.get(RouterPath(APIPaths.errors), use: metadata.errors)
+        router.get(RouterPath("\(APIPaths.errors)/{id}"), use: metadata.error)
+        router.get(RouterPath("\(APIPaths.v1)/sso_providers"), use: metadata.ssoProviders)
+
+        let catalogue = CatalogueHandlers(service: service)
+        let anyToken = router.group(RouterPath(APIPaths.v1))
+            .add(middleware: AuthenticationMiddleware(authenticator, level: .token))
+            .group(context: AuthenticatedRequestContext.self)
+        anyToken.get("cloud_providers", use: catalogue.cloudProviders)
+        anyToken.get("cloud_providers/{id}/regions", use: catalogue.regions)
+
+        let kafkas = KafkaHandlers(service: service, browserURL: configuration.browserURL)
+        let tenant = router.group(RouterPath(APIPaths.v1))
+            .add(middleware: AuthenticationMiddleware(authenticator, level: .tenant))
+            .group(context: AuthenticatedRequestContext.self)
+        tenant.get("instance_types/{cloud_provider}/{cloud_region}", use: catalogue.instanceTypes)
+        tenant.get("kafkas", use: kafkas.list)
+        tenant.post("kafkas", use: kafkas.create)
+        tenant.get("kafkas/{id}", use: kafkas.get)
+        tenant.patch("kafkas/{id}", use: kafkas.update)
+        tenant.delete("kafkas/{id}", use: kafkas.delete)
+    }
+}
+
+extension AuthenticatedRequestContext {
+    /// The caller as the kafka service sees it.
+    var requester: Requester {
+        Requester(username: caller.username, organisationID: caller.organisationID, isOrgAdmin: caller.isOrgAdmin,
+                  accountID: caller.accountID)
+    }
+}

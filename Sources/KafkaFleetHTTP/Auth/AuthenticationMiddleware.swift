@@ -1,0 +1,36 @@
+public import Hummingbird
+
+/// Authenticates every request of the routes added after it and stores the caller in the context.
+///
+/// `.token` accepts any valid token (the reference's level A: cloud providers); `.tenant` also applies the
+/// tenant rules (level B: kafkas, instance types). Handlers then run in `AuthenticatedRequestContext`, whose
+/// initialiser throws without a caller, so no handler of an authenticated group can run unauthenticated.
+public struct AuthenticationMiddleware: RouterMiddleware {
+    public typealias Context = FleetRequestContext
+
+    /// How much a route requires.
+    public enum Level: Sendable {
+        /// Any valid token.
+        case token
+        /// A valid token of the configured issuer, with an organisation, not denied, and (in maintenance) allowed.
+        case tenant
+    }
+
+    private let authenticator: Authenticator
+    private let level: Level
+
+    /// A middleware checking `level` with `authenticator`.
+    public init(_ authenticator: Authenticator, level: Level) {
+        self.authenticator = authenticator
+        self.level = level
+    }
+
+    public func handle(_ request: Request, context: Context, next: (Request, Context) async throws -> Response) async throws -> Response {
+        let caller = try await authenticator.authenticate(request)
+        if level == .tenant { try authenticator.authorizeTenant(caller) }
+        var context = context
+        context.caller = caller
+        context.logger[metadataKey: "user"] = .string(caller.username)
+        return try await next(request, context)
+    }
+}

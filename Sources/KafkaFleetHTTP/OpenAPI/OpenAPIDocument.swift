@@ -1,0 +1,49 @@
+import Foundation
+import Yams
+
+/// KafkaFleet's OpenAPI document of the public API, read once from YAML and kept as the JSON `GET /openapi`
+/// serves, the HTML page `GET /docs` serves, and the list of its operations (for tests that compare routes).
+public struct OpenAPIDocument: Sendable {
+    /// One operation of the spec.
+    public struct Operation: Sendable, Hashable {
+        /// The method, upper case.
+        public var method: String
+        /// The path template.
+        public var path: String
+        /// The one-line summary.
+        public var summary: String
+    }
+
+    /// The document as JSON text.
+    public let json: String
+    /// The document rendered as a self-contained HTML page.
+    public let html: String
+    /// Every operation, in document order.
+    public let operations: [Operation]
+
+    /// The document shipped with this module.
+    public static func bundled() throws -> OpenAPIDocument {
+        guard let url = Bundle.module.url(forResource: "openapi", withExtension: "yaml") else {
+            throw CocoaError(.fileNoSuchFile, userInfo: [NSFilePathErrorKey: "openapi.yaml"])
+        }
+        return try OpenAPIDocument(yaml: String(contentsOf: url, encoding: .utf8))
+    }
+
+    /// A document from its YAML text.
+    public init(yaml: String) throws {
+        guard let root = try Yams.compose(yaml: yaml) else { throw YamlError.dataCouldNotBeDecoded(encoding: .utf8) }
+        json = try YAMLToJSON.json(of: root)
+        var operations: [Operation] = []
+        for (path, item) in root["paths"]?.mapping ?? [:] {
+            for (method, operation) in item.mapping ?? [:] {
+                guard let name = method.string, Self.methods.contains(name) else { continue }
+                operations.append(Operation(method: name.uppercased(), path: path.string ?? "",
+                                            summary: operation["summary"]?.string ?? ""))
+            }
+        }
+        self.operations = operations
+        html = DocsPage.render(root)
+    }
+
+    static let methods: Set<String> = ["get", "put", "post", "delete", "patch", "head", "options"]
+}

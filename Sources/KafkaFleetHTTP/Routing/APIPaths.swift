@@ -1,0 +1,20 @@
+/// The paths of the public API.
+public enum APIPaths {
+    /// `/api/kafkas_mgmt`: the API root (metadata only).
+    public static let root = "/api/kafkas_mgmt"
+    /// `/api/kafkas_mgmt/v1`: every route of version 1.
+    public static let v1 = "/api/kafkas_mgmt/v1"
+    /// The kafka collection.
+    public static let kafkas = "\(v1)/kafkas"
+    /// The error catalogue.
+    public static let errors = "\(v1)/errors"
+    /// The OpenAPI document.
+    public static let openapi = "\(v1)/openapi"
+    /// The HTML rendering of the OpenAPI document.
+    public static let docs = "\(v1)/docs"
+
+    /// The route templates that need no token (as the reference: metadata, spec, docs, errors, SSO providers).
+    public static let publicTemplates: [String] = [
+        root, v1, openapi, docs, errors, "\(errors)/{id}", "\(v1)/sso_providers",
+    ]
+}

@@ -1,0 +1,32 @@
+public import Hummingbird
+
+/// The router of a KafkaFleet server: a Hummingbird router whose first middleware is `OperationMiddleware`,
+/// so every surface added to it (public, agent, admin) shares operation ids, error rendering and 404/405.
+///
+/// ```swift
+/// let fleetRouter = FleetRouter(authenticator: authenticator)
+/// PublicAPI(service: service, authenticator: authenticator).addRoutes(to: fleetRouter.router)
+/// let app = Application(router: fleetRouter, configuration: .init(address: .hostname("127.0.0.1", port: 8000)))
+/// ```
+public final class FleetRouter: HTTPResponderBuilder {
+    /// The router to add routes to.
+    public let router: Router<FleetRequestContext>
+    private let table = RouteTable()
+
+    /// A router whose unmatched requests are authenticated with `authenticator` unless their path is public.
+    public init(authenticator: Authenticator, publicTemplates: [String] = APIPaths.publicTemplates) {
+        router = Router(context: FleetRequestContext.self)
+        router.add(middleware: OperationMiddleware(routes: table, authenticator: authenticator, publicTemplates: publicTemplates))
+    }
+
+    /// Every route added so far, as method and template.
+    public var routes: [RouteTable.Entry] {
+        router.routes.map { RouteTable.Entry(method: $0.method, template: RouteTemplate($0.path.description)) }
+    }
+
+    /// Builds the responder; routes added later are not served.
+    public func buildResponder() -> RouterResponder<FleetRequestContext> {
+        table.set(routes)
+        return router.buildResponder()
+    }
+}
