@@ -4,6 +4,7 @@ import Hummingbird
 import HummingbirdTesting
 import KafkaFleetCore
 import KafkaFleetProviders
+import Synchronization
 import Testing
 
 @Suite("Route53 DNS provider against moto_server", .enabled(if: MotoServer.testsRun, MotoServer.missingMessage))
@@ -147,6 +148,45 @@ struct Route53ErrorTests {
             }
             #expect(error?.code == expected)
             #expect(error?.detail.contains(code) == true)
+        }
+    }
+
+    @Test("a record deleted by someone else between the read and the delete is read again, not reported")
+    func deleteRace() async throws {
+        // Given a Route53 that lists a record once, then refuses its deletion as Route53 does for a vanished record
+        let calls = Mutex((lists: 0, changes: 0))
+        let router = Router()
+        router.get("/2013-04-01/hostedzone/{zone}/rrset") { _, _ -> Response in
+            let first = calls.withLock { counts in
+                counts.lists += 1
+                return counts.lists == 1
+            }
+            let set = first
+                ? "<ResourceRecordSet><Name>a.example.com.</Name><Type>CNAME</Type><TTL>300</TTL>"
+                    + "<ResourceRecords><ResourceRecord><Value>b.example.com</Value></ResourceRecord></ResourceRecords></ResourceRecordSet>"
+                : ""
+            let xml = #"<?xml version="1.0"?><ListResourceRecordSetsResponse xmlns="https://route53.amazonaws.com/doc/2013-04-01/">"#
+                + "<ResourceRecordSets>\(set)</ResourceRecordSets><IsTruncated>false</IsTruncated><MaxItems>1</MaxItems></ListResourceRecordSetsResponse>"
+            return Response(status: .ok, headers: [.contentType: "text/xml"], body: .init(byteBuffer: ByteBuffer(string: xml)))
+        }
+        router.post("/2013-04-01/hostedzone/{zone}/rrset") { _, _ -> Response in
+            calls.withLock { $0.changes += 1 }
+            let xml = #"<?xml version="1.0"?><ErrorResponse xmlns="https://route53.amazonaws.com/doc/2013-04-01/"><Error>"#
+                + "<Type>Sender</Type><Code>InvalidChangeBatch</Code><Message>[Tried to delete resource record set "
+                + "[name='a.example.com.', type='CNAME'] but it was not found]</Message></Error></ErrorResponse>"
+            return Response(status: .badRequest, headers: [.contentType: "text/xml"], body: .init(byteBuffer: ByteBuffer(string: xml)))
+        }
+        try await Application(router: router).test(.live) { client in
+            let dns = Route53DNSProvider(configuration: Route53Configuration(
+                credentials: AWSCredentials(accessKeyID: "a", secretAccessKey: "b"), hostedZone: .id("Z1"),
+                endpoint: "http://localhost:\(try #require(client.port))"))
+
+            // When the record is deleted
+            try await dns.deleteRecords([DNSRecord(name: "a.example.com", target: "b.example.com")])
+
+            // Then the refused change led to a second read, which found nothing left to delete
+            #expect(calls.withLock { $0.lists } == 2)
+            #expect(calls.withLock { $0.changes } == 1)
         }
     }
 
