@@ -4,6 +4,23 @@ public import KafkaFleetCore
 public import Logging
 import NIOHTTP1
 
+/// The AWS account that customer-cloud-subscription (CCS) clusters are created in, and OCM's access to it.
+public struct OCMAWSAccount: Sendable, Hashable {
+    /// The AWS account id.
+    public var accountID: String
+    /// The access key OCM uses in that account.
+    public var accessKeyID: String
+    /// Its secret.
+    public var secretAccessKey: String
+
+    /// An account from its parts.
+    public init(accountID: String, accessKeyID: String, secretAccessKey: String) {
+        self.accountID = accountID
+        self.accessKeyID = accessKeyID
+        self.secretAccessKey = secretAccessKey
+    }
+}
+
 /// Where `OCMClusterProvider` finds OpenShift Cluster Manager, what clusters it asks for, and what the
 /// agent addon is told.
 public struct OCMConfiguration: Sendable {
@@ -13,6 +30,9 @@ public struct OCMConfiguration: Sendable {
     public var token: String
     /// The OpenShift version id of new clusters, e.g. `openshift-v4.12.3`; empty lets OCM choose its default.
     public var openShiftVersion: String
+    /// The AWS account of new AWS clusters (sent as the cluster's `aws` credentials); `nil` sends none,
+    /// which OCM accepts only for organisations it lets create CCS clusters without them.
+    public var awsAccount: OCMAWSAccount?
     /// The compute machine type per cloud provider.
     public var computeMachineTypes: [String: String]
     /// The autoscaling bounds of the compute nodes.
@@ -37,7 +57,7 @@ public struct OCMConfiguration: Sendable {
     /// 60 s resync.
     public init(
         baseURL: String = "https://api.openshift.com", token: String, controlPlaneURL: String,
-        ssoAuthServerURL: String = "", openShiftVersion: String = "",
+        ssoAuthServerURL: String = "", openShiftVersion: String = "", awsAccount: OCMAWSAccount? = nil,
         computeMachineTypes: [String: String] = ["aws": "m5.2xlarge", "gcp": "custom-8-32768"],
         computeNodes: ClosedRange<Int> = 3...18, strimziAddonID: String = "managed-kafka",
         fleetshardAddonID: String = "kas-fleetshard-operator", pollInterval: String = "15s",
@@ -48,6 +68,7 @@ public struct OCMConfiguration: Sendable {
         self.controlPlaneURL = controlPlaneURL
         self.ssoAuthServerURL = ssoAuthServerURL
         self.openShiftVersion = openShiftVersion
+        self.awsAccount = awsAccount
         self.computeMachineTypes = computeMachineTypes
         self.computeNodes = computeNodes
         self.strimziAddonID = strimziAddonID
@@ -65,7 +86,8 @@ public struct OCMConfiguration: Sendable {
 ///   cluster; otherwise it creates a managed, CCS, autoscaled cluster. The returned cluster carries
 ///   OCM's id as `clusterID` and its `externalID`.
 /// - `provisioningState` maps OCM's `state`: `ready` is provisioned (with the default ingress's DNS
-///   name), `error` failed (with OCM's provision error message), anything else still provisioning.
+///   name), `error` failed (with OCM's provision error message), anything else still provisioning; a
+///   cluster OCM does not know (404) failed.
 /// - `terraform` installs the Strimzi and agent addons, the agent's with its parameters (SSO client id
 ///   and secret, control-plane URL, cluster id, intervals), updates those parameters when they
 ///   changed, and reports ready once OCM reports both addons `ready`.
@@ -106,7 +128,8 @@ public final class OCMClusterProvider: ClusterProvider {
             multiAZ: cluster.multiAZ, version: configuration.openShiftVersion.isEmpty ? nil : .init(id: configuration.openShiftVersion),
             nodes: .init(
                 computeMachineType: .init(id: machineType),
-                autoscaleCompute: .init(minReplicas: configuration.computeNodes.lowerBound, maxReplicas: configuration.computeNodes.upperBound)))
+                autoscaleCompute: .init(minReplicas: configuration.computeNodes.lowerBound, maxReplicas: configuration.computeNodes.upperBound)),
+            aws: cluster.cloudProvider == "aws" ? configuration.awsAccount.map(ClusterRequest.AWS.init) : nil)
         let created = try await send(.POST, "/clusters", body: try http.json(request))
         guard created.isSuccess else { throw http.failure(created, "create cluster \(name)") }
         return adopted(cluster, try created.decode(Cluster.self, provider: http.provider))
@@ -271,17 +294,34 @@ public final class OCMClusterProvider: ClusterProvider {
 
         struct CCS: Encodable { var enabled = true }
 
+        struct AWS: Encodable {
+            var accountID: String
+            var accessKeyID: String
+            var secretAccessKey: String
+
+            init(_ account: OCMAWSAccount) {
+                accountID = account.accountID
+                accessKeyID = account.accessKeyID
+                secretAccessKey = account.secretAccessKey
+            }
+
+            enum CodingKeys: String, CodingKey {
+                case accountID = "account_id", accessKeyID = "access_key_id", secretAccessKey = "secret_access_key"
+            }
+        }
+
         var name: String
         var cloudProvider: Link
         var region: Link
         var multiAZ: Bool
         var version: Link?
         var nodes: Nodes
+        var aws: AWS?
         var ccs = CCS()
         var managed = true
 
         enum CodingKeys: String, CodingKey {
-            case name, cloudProvider = "cloud_provider", region, multiAZ = "multi_az", version, nodes, ccs, managed
+            case name, cloudProvider = "cloud_provider", region, multiAZ = "multi_az", version, nodes, aws, ccs, managed
         }
     }
 

@@ -20,7 +20,8 @@ struct OCMClusterProviderTests {
         try await fake.application.test(.live) { client in
             let provider = OCMClusterProvider(configuration: OCMConfiguration(
                 baseURL: "http://localhost:\(try #require(client.port))", token: token ?? fake.token,
-                controlPlaneURL: "https://fleet.example.com", openShiftVersion: "openshift-v4.12.3"))
+                controlPlaneURL: "https://fleet.example.com", openShiftVersion: "openshift-v4.12.3",
+                awsAccount: OCMAWSAccount(accountID: "123456789012", accessKeyID: "AKIDOCM", secretAccessKey: "ocm-secret")))
             try await body(fake, provider)
         }
     }
@@ -45,6 +46,10 @@ struct OCMClusterProviderTests {
             #expect(body["multi_az"] as? Bool == true)
             #expect((body["ccs"] as? [String: Any])?["enabled"] as? Bool == true)
             #expect(body["managed"] as? Bool == true)
+            let aws = try #require(body["aws"] as? [String: Any])
+            #expect(aws["account_id"] as? String == "123456789012")
+            #expect(aws["access_key_id"] as? String == "AKIDOCM")
+            #expect(aws["secret_access_key"] as? String == "ocm-secret")
             #expect((body["version"] as? [String: Any])?["id"] as? String == "openshift-v4.12.3")
             let nodes = try #require(body["nodes"] as? [String: Any])
             #expect((nodes["compute_machine_type"] as? [String: Any])?["id"] as? String == "m5.2xlarge")
