@@ -11,13 +11,20 @@ public struct AMSConfiguration: Sendable {
     /// The bearer token sent with every request. Exchanging an OCM offline token for access tokens is
     /// not done here: the token comes from configuration and whoever deploys rotates it.
     public var token: String
+    /// The instance types, whose billing models name the AMS resource and product of a running kafka
+    /// when its entitlement is checked.
+    public var instanceTypes: InstanceTypeCatalog
     /// How long one request may take.
     public var requestTimeout: Duration
 
-    /// A configuration with a 30 s request timeout by default.
-    public init(baseURL: String = "https://api.openshift.com", token: String, requestTimeout: Duration = .seconds(30)) {
+    /// A configuration with the default instance types and a 30 s request timeout by default.
+    public init(
+        baseURL: String = "https://api.openshift.com", token: String, instanceTypes: InstanceTypeCatalog = .default,
+        requestTimeout: Duration = .seconds(30)
+    ) {
         self.baseURL = baseURL
         self.token = token
+        self.instanceTypes = instanceTypes
         self.requestTimeout = requestTimeout
     }
 }
@@ -54,6 +61,7 @@ public final class AMSQuotaService: QuotaService {
         self.http = ProviderHTTP(provider: "ams", client: httpClient, timeout: configuration.requestTimeout, logger: logger)
     }
 
+    /// Whether the organisation has AMS quota (allowed > 0) for the type's standard or marketplace resource.
     public func hasQuota(organisationID: String, owner: String, instanceType: InstanceTypeConfig) async throws -> Bool {
         guard let orgID = try await amsOrganisationID(externalID: organisationID) else { return false }
         let costs = try await quotaCosts(orgID: orgID)
@@ -65,6 +73,7 @@ public final class AMSQuotaService: QuotaService {
         }
     }
 
+    /// Reserves the kafka's quota units with a cluster authorization; returns the subscription to store.
     public func reserve(for kafka: KafkaRequest, instanceType: InstanceTypeConfig) async throws -> QuotaGrant {
         let (model, amsModel) = try await billingModel(for: kafka, instanceType: instanceType)
         let authorization = ClusterAuthorizationRequest(
@@ -83,6 +92,7 @@ public final class AMSQuotaService: QuotaService {
         return QuotaGrant(billingModel: model.id, subscriptionID: subscription)
     }
 
+    /// Deletes the kafka's subscription; none, or one AMS no longer has, is not an error.
     public func release(for kafka: KafkaRequest) async throws {
         guard !kafka.subscriptionID.isEmpty else { return }
         let response = try await send(.DELETE, "/subscriptions/\(percentEncode(kafka.subscriptionID))")
@@ -91,16 +101,20 @@ public final class AMSQuotaService: QuotaService {
         }
     }
 
+    /// Whether the subscription exists and its organisation's quota for the billing model is not overdrawn.
     public func isEntitlementActive(for kafka: KafkaRequest) async throws -> Bool {
         guard !kafka.subscriptionID.isEmpty else { return false }
         let response = try await send(.GET, "/subscriptions/\(percentEncode(kafka.subscriptionID))")
         if response.status == 404 { return false }
         guard response.isSuccess else { throw http.failure(response, "read subscription \(kafka.subscriptionID)") }
         let subscription = try response.decode(Subscription.self, provider: http.provider)
+        let modelID = kafka.actualBillingModel.isEmpty ? "standard" : kafka.actualBillingModel
+        guard let model = configuration.instanceTypes.instanceType(kafka.instanceType)?
+            .supportedBillingModels.first(where: { $0.id == modelID })
+        else { return false }
         let costs = try await quotaCosts(orgID: subscription.organizationID)
-        let model = kafka.actualBillingModel.isEmpty ? "standard" : kafka.actualBillingModel
         let matching = costs.filter { cost in
-            cost.relatedResources.contains { $0.billingModel == model || $0.billingModel.hasPrefix("\(model)-") }
+            cost.relatedResources.contains { $0.matches(model) && model.amsBillingModels.contains($0.billingModel) }
         }
         return matching.contains { !($0.allowed == 0 && $0.consumed > $0.allowed) }
     }

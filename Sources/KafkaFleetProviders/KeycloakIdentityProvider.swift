@@ -67,6 +67,7 @@ public final class KeycloakIdentityProvider: IdentityProvider {
         self.cachedToken = Mutex(nil)
     }
 
+    /// Creates the client, or adopts it when Keycloak answers 409, and returns its secret.
     public func ensureClient(_ client: IdentityClient) async throws -> ClientCredentials {
         let body = try http.json(ClientRepresentation(client))
         let created = try await authorized(.POST, "/clients", body: body)
@@ -93,6 +94,7 @@ public final class KeycloakIdentityProvider: IdentityProvider {
         return ClientCredentials(clientID: client.clientID, clientSecret: value)
     }
 
+    /// Deletes the client with this client id; a missing one is not an error.
     public func deleteClient(clientID: String) async throws {
         guard let internalID = try await internalID(of: clientID) else { return }
         let deleted = try await authorized(.DELETE, "/clients/\(percentEncode(internalID))")

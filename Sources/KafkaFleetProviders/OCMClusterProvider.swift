@@ -112,6 +112,7 @@ public final class OCMClusterProvider: ClusterProvider {
         cluster.name.isEmpty ? String("mk-\(cluster.id)".prefix(15)) : cluster.name
     }
 
+    /// Adopts the cluster OCM has under the row's name, or creates it; returns the row with OCM's ids.
     public func createCluster(_ cluster: DataPlaneCluster) async throws -> DataPlaneCluster {
         let name = Self.ocmName(of: cluster)
         let found = try await send(.GET, "/clusters", query: [("search", "name = '\(name)'"), ("size", "1")])
@@ -135,6 +136,7 @@ public final class OCMClusterProvider: ClusterProvider {
         return adopted(cluster, try created.decode(Cluster.self, provider: http.provider))
     }
 
+    /// OCM's state of the cluster, with its ingress DNS name once ready.
     public func provisioningState(of cluster: DataPlaneCluster) async throws -> ClusterProvisioningState {
         let response = try await send(.GET, "/clusters/\(percentEncode(cluster.clusterID))")
         if response.status == 404 { return .failed(reason: "cluster \(cluster.clusterID) does not exist in OCM") }
@@ -151,6 +153,7 @@ public final class OCMClusterProvider: ClusterProvider {
         }
     }
 
+    /// Installs (or updates) the Strimzi and agent addons; returns whether OCM reports both ready.
     public func terraform(_ cluster: DataPlaneCluster, agentCredentials: ClientCredentials) async throws -> Bool {
         let path = "/clusters/\(percentEncode(cluster.clusterID))/addons"
         let listed = try await send(.GET, path)
@@ -181,6 +184,7 @@ public final class OCMClusterProvider: ClusterProvider {
         return ready
     }
 
+    /// Asks OCM to delete the cluster; returns true once OCM no longer knows it.
     public func deleteCluster(_ cluster: DataPlaneCluster) async throws -> Bool {
         guard !cluster.clusterID.isEmpty else { return true }
         let response = try await send(.DELETE, "/clusters/\(percentEncode(cluster.clusterID))")

@@ -81,6 +81,7 @@ public final class Route53DNSProvider: DNSProvider {
         self.resolvedZoneID = Mutex(nil)
     }
 
+    /// Creates or replaces the CNAMEs in one change batch.
     public func upsertRecords(_ records: [DNSRecord]) async throws {
         let unique = Self.lastPerName(records)
         guard !unique.isEmpty else { return }
@@ -89,6 +90,7 @@ public final class Route53DNSProvider: DNSProvider {
         try await change(zone: zone, changes)
     }
 
+    /// Deletes the CNAMEs that exist at the records' names, whatever they point to.
     public func deleteRecords(_ records: [DNSRecord]) async throws {
         let names = Self.lastPerName(records).map(\.name)
         guard !names.isEmpty else { return }

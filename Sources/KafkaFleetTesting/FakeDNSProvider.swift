@@ -55,6 +55,7 @@ public final class FakeDNSProvider: DNSProvider {
     /// How many times a delete removed an existing record at `name`.
     public func deletions(of name: String) -> Int { state.withLock { $0.deletions[Self.key(name), default: 0] } }
 
+    /// Creates or replaces the records, counting creations and replacements, unless a fault is drawn.
     public func upsertRecords(_ records: [DNSRecord]) async throws {
         try perform(.upsertRecords) { state in
             for record in records {
@@ -68,6 +69,7 @@ public final class FakeDNSProvider: DNSProvider {
         }
     }
 
+    /// Removes the records that exist, counting deletions, unless a fault is drawn.
     public func deleteRecords(_ records: [DNSRecord]) async throws {
         try perform(.deleteRecords) { state in
             for record in records where state.records.removeValue(forKey: Self.key(record.name)) != nil {

@@ -64,6 +64,7 @@ public final class FakeIdentityProvider: IdentityProvider {
     /// How many times `deleteClient` removed an existing `clientID`.
     public func deletions(of clientID: String) -> Int { state.withLock { $0.deletions[clientID, default: 0] } }
 
+    /// Adopts an existing client or creates it, unless a fault is drawn.
     public func ensureClient(_ client: IdentityClient) async throws -> ClientCredentials {
         try perform(.ensureClient) { state in
             if let existing = state.clients[client.clientID] {
@@ -78,6 +79,7 @@ public final class FakeIdentityProvider: IdentityProvider {
         }
     }
 
+    /// Removes the client if it exists, unless a fault is drawn.
     public func deleteClient(clientID: String) async throws {
         try perform(.deleteClient) { state in
             if state.clients.removeValue(forKey: clientID) != nil {

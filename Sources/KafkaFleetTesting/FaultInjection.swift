@@ -11,6 +11,7 @@ public struct SeededRandomNumberGenerator: RandomNumberGenerator, Sendable {
         state = seed
     }
 
+    /// The next value of the sequence.
     public mutating func next() -> UInt64 {
         state &+= 0x9E37_79B9_7F4A_7C15
         var z = state

@@ -113,7 +113,7 @@ struct AMSQuotaServiceTests {
         }
     }
 
-    @Test("releasing deletes the subscription, and releasing again is not an error")
+    @Test("releasing deletes the subscription and ends the entitlement; releasing again is not an error")
     func releaseIsIdempotent() async throws {
         try await Self.withAMS { ams, quota in
             // Given a reserved kafka
@@ -123,6 +123,11 @@ struct AMSQuotaServiceTests {
             kafka.subscriptionID = grant.subscriptionID
             kafka.actualBillingModel = grant.billingModel
             #expect(try await quota.isEntitlementActive(for: kafka))
+
+            // When AMS's quota for it is overdrawn (allowed cut to 0 while 1 is consumed), Then it is inactive
+            ams.setAllowed(0, in: "org-1")
+            #expect(try await quota.isEntitlementActive(for: kafka) == false)
+            ams.setAllowed(2, in: "org-1")
 
             // When it is released twice
             try await quota.release(for: kafka)

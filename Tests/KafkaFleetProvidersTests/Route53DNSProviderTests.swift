@@ -190,6 +190,68 @@ struct Route53ErrorTests {
         }
     }
 
+    @Test("the signature of each request verifies against the request as the server received it")
+    func signaturesMatchWhatIsSent() async throws {
+        // Given a Route53 that records what it receives and answers successfully
+        struct Received: Sendable {
+            var method: String
+            var path: String
+            var query: [(name: String, value: String)]
+            var headers: [(name: String, value: String)]
+            var authorization: String
+            var body: [UInt8]
+        }
+        let received = Mutex<[Received]>([])
+        let router = Router()
+        let record: @Sendable (Request) async throws -> Void = { request in
+            let body = Array(try await request.body.collect(upTo: 1 << 20).readableBytesView)
+            var headers: [(name: String, value: String)] = [("host", request.head.authority ?? "")]
+            for field in request.headers where ["content-type", "x-amz-date"].contains(field.name.canonicalName) {
+                headers.append((field.name.canonicalName, field.value))
+            }
+            let query = request.uri.queryParameters.map { (name: String($0.key), value: String($0.value)) }
+            let entry = Received(
+                method: request.method.rawValue, path: request.uri.path, query: query, headers: headers,
+                authorization: request.headers[.authorization] ?? "", body: body)
+            received.withLock { $0.append(entry) }
+        }
+        router.get("/2013-04-01/hostedzone/{zone}/rrset") { request, _ -> Response in
+            try await record(request)
+            let xml = #"<ListResourceRecordSetsResponse><ResourceRecordSets/><IsTruncated>false</IsTruncated></ListResourceRecordSetsResponse>"#
+            return Response(status: .ok, headers: [.contentType: "text/xml"], body: .init(byteBuffer: ByteBuffer(string: xml)))
+        }
+        router.post("/2013-04-01/hostedzone/{zone}/rrset") { request, _ -> Response in
+            try await record(request)
+            let xml = #"<ChangeResourceRecordSetsResponse><ChangeInfo><Id>/change/C1</Id><Status>PENDING</Status></ChangeInfo></ChangeResourceRecordSetsResponse>"#
+            return Response(status: .ok, headers: [.contentType: "text/xml"], body: .init(byteBuffer: ByteBuffer(string: xml)))
+        }
+        let clock = ManualWallClock(Date(timeIntervalSince1970: 1_700_000_000))
+        let credentials = AWSCredentials(accessKeyID: "AKIDTEST", secretAccessKey: "secret/with+chars")
+        try await Application(router: router).test(.live) { client in
+            let dns = Route53DNSProvider(
+                configuration: Route53Configuration(
+                    credentials: credentials, hostedZone: .id("Z1"), endpoint: "http://localhost:\(try #require(client.port))"),
+                clock: clock)
+
+            // When a record is read (a GET with a query) and written (a POST with a body)
+            _ = try await dns.record(named: "a b.example.com")
+            try await dns.upsertRecords([DNSRecord(name: "a.example.com", target: "b.example.com")])
+        }
+
+        // Then each Authorization header is the one computed from the method, path, query, headers and body received
+        let signer = AWSSignatureV4(credentials: credentials, region: "us-east-1", service: "route53")
+        let requests = received.withLock { $0 }
+        #expect(requests.map(\.method) == ["GET", "POST"])
+        for request in requests {
+            let unsigned = request.headers.filter { $0.name != "x-amz-date" }
+            let toSign = AWSSignatureV4.Request(
+                method: request.method, path: request.path, query: request.query, headers: unsigned, body: request.body)
+            let expected = signer.authorizationHeaders(for: toSign, at: clock.now()).last?.value
+            #expect(request.authorization == expected, "\(request.method) \(request.path)")
+            #expect(request.headers.contains { $0.name == "x-amz-date" && $0.value == "20231114T221320Z" })
+        }
+    }
+
     @Test("an endpoint nobody listens on is a retryable error")
     func unreachable() async throws {
         // Given an endpoint on a port that refuses connections

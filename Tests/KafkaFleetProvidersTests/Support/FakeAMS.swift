@@ -42,6 +42,17 @@ final class FakeAMS: Sendable {
         }
     }
 
+    /// Changes what every quota cost of an organisation allows.
+    func setAllowed(_ allowed: Int, in orgID: String) {
+        state.withLock { state in
+            state.quotaCosts[orgID] = state.quotaCosts[orgID]?.map { cost in
+                var changed = cost
+                changed.allowed = allowed
+                return changed
+            }
+        }
+    }
+
     /// Makes the next requests answer these statuses, in order.
     func fail(with statuses: HTTPResponse.Status...) { state.withLock { $0.failures += statuses } }
 
