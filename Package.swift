@@ -54,6 +54,7 @@ let package = Package(
                 .product(name: "SQLiteKit", package: "sqlite-kit"),
                 .product(name: "PostgresKit", package: "postgres-kit"),
                 .product(name: "Logging", package: "swift-log"),
+                .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
             ],
             swiftSettings: swiftSettings
         ),
@@ -113,6 +114,27 @@ let package = Package(
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "AsyncHTTPClient", package: "async-http-client"),
             ],
+            swiftSettings: swiftSettings
+        ),
+        .executableTarget(
+            name: "EmbeddedReconcilers",
+            dependencies: ["KafkaFleetCore", "KafkaFleetTesting"],
+            path: "Examples/EmbeddedReconcilers",
+            swiftSettings: swiftSettings
+        ),
+        .executableTarget(
+            name: "InProcessAPI",
+            dependencies: [
+                "KafkaFleetCore", "KafkaFleetHTTP", "KafkaFleetTesting",
+                .product(name: "Hummingbird", package: "hummingbird"),
+                .product(name: "AsyncHTTPClient", package: "async-http-client"),
+            ],
+            path: "Examples/InProcessAPI",
+            swiftSettings: swiftSettings
+        ),
+        .testTarget(
+            name: "kafkafleetdTests",
+            dependencies: ["kafkafleetd"],
             swiftSettings: swiftSettings
         ),
         .testTarget(

@@ -1,5 +1,6 @@
 import ArgumentParser
 import Foundation
+import KafkaFleetCore
 
 /// `kafkafleetctl`: the admin CLI of KafkaFleet. Exit codes: 0 ok, 1 the server refused (or could not be
 /// reached), 2 usage.
@@ -22,6 +23,8 @@ struct KafkaFleetCtl: AsyncParsableCommand {
                 try command.run()
             }
         } catch let error as ServerRefusal {
+            fail(error.description, code: 1)
+        } catch let error as StoreError {
             fail(error.description, code: 1)
         } catch let error as Unreachable {
             fail(error.description, code: 1)

@@ -57,7 +57,7 @@ struct KafkasCommand: AsyncParsableCommand {
             let data = try await client.send("POST", "/api/kafkas_mgmt/v1/kafkas?async=true", body: try JSONEncoder().encode(payload))
             let kafka = try JSONDecoder().decode(KafkaView.self, from: data)
             guard wait else {
-                return try printResult(data, format: connection.output) { Table.kafkas([kafka]) }
+                return printResult(data, format: connection.output) { Table.kafkas([kafka]) }
             }
             let final = try await StatusWatcher(client: client, id: kafka.id, timeout: .seconds(timeout))
                 .waitUntil(done: { ["ready", "failed"].contains($0.status ?? "") })

@@ -30,7 +30,7 @@ struct StatusWatcher {
     }
 
     private func show(_ status: String, interactive: Bool, elapsed: Duration, last: inout String) {
-        let seconds = String(format: "%.1f", elapsed.timeInterval)
+        let seconds = String(format: "%.1f", Double(elapsed.components.seconds) + Double(elapsed.components.attoseconds) / 1e18)
         if interactive {
             FileHandle.standardError.write(Data("\r\u{1B}[Kkafka \(id): \(status) (\(seconds)s)".utf8))
             last = status

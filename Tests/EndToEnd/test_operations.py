@@ -54,7 +54,7 @@ def test_a_separate_simulated_agent_makes_a_configured_cluster_ready(data_dir):
                      "    cluster_dns: apps.edge.example.com\n    supported_instance_type: standard,developer\n")
     daemon = Daemon(data_dir, ["--dataplane-config", config]).start()
     agent = subprocess.Popen([os.path.join(BIN_DIR, "kafkafleetctl"), "agent", "simulate", "--cluster-id", "edge-cluster",
-                              "--url", daemon.url, "--data-dir", data_dir, "--ready-after", "0.2", "--poll-interval", "0.2"],
+                              "--url", daemon.url, "--data-dir", data_dir, "--cluster-dns", "apps.edge.example.com", "--ready-after", "0.2", "--poll-interval", "0.2"],
                              stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
     try:
         env = {"KAFKAFLEET_TOKEN": token_for(data_dir), "KAFKAFLEET_URL": daemon.url}

@@ -39,7 +39,7 @@ struct LeaderElectionTests {
                                          renewInterval: .seconds(5), clock: clock)
         await elector.renewOnce()
         #expect(await elector.isLeader(of: "cluster"))
-        let expires = try #require(try await store.lease("cluster")).expires
+        let expires = try #require(await store.lease("cluster")).expires
 
         clock.advance(by: .seconds(10))
 

@@ -34,6 +34,10 @@ struct APIHarness {
         document = try OpenAPIDocument.bundled()
         fleetRouter = FleetRouter(authenticator: authenticator)
         PublicAPI(service: service, authenticator: authenticator, document: document).addRoutes(to: fleetRouter.router)
+        let environment = FleetEnvironment(store: store, quota: quota, dns: FakeDNSProvider(), identity: FakeIdentityProvider())
+        AgentAPI(service: AgentService(environment: environment, settings: AgentSettings(ssoRealmURL: DevelopmentSigningKey.defaultIssuer)),
+                 authenticator: authenticator).addRoutes(to: fleetRouter.router)
+        AdminAPI(service: AdminService(environment: environment), authenticator: authenticator).addRoutes(to: fleetRouter.router)
     }
 
     /// Runs `body` against the application in router mode.
@@ -43,8 +47,19 @@ struct APIHarness {
     }
 
     /// A token of the development issuer.
-    func token(org: String = "org-1", user: String = "alice", admin: Bool = false) async throws -> String {
-        try await key.mint(orgID: org, username: user, isOrgAdmin: admin)
+    func token(org: String = "org-1", user: String = "alice", admin: Bool = false, roles: [String] = [],
+               clientID: String? = nil) async throws -> String {
+        try await key.mint(orgID: org, username: user, isOrgAdmin: admin, clientID: clientID, roles: roles)
+    }
+
+    /// Headers carrying the token of the agent of `clusterID`.
+    func agentAuth(clusterID: String) async throws -> HTTPFields {
+        [.authorization: "Bearer \(try await token(org: "", user: "agent", clientID: DataPlaneCluster.defaultClientID(forClusterID: clusterID)))"]
+    }
+
+    /// Headers carrying a token with admin API roles.
+    func adminAuth(roles: [String]) async throws -> HTTPFields {
+        [.authorization: "Bearer \(try await token(org: "ops", user: "operator", roles: roles))"]
     }
 
     /// Headers carrying a token.

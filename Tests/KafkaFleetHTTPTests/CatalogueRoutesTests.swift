@@ -109,7 +109,10 @@ struct CatalogueRoutesTests {
         let api = try await APIHarness()
         // Served beside the spec, as the reference does: the API root, the document itself and its HTML page.
         let unspecified: Set<String> = ["GET /api/kafkas_mgmt", "GET /api/kafkas_mgmt/v1/openapi", "GET /api/kafkas_mgmt/v1/docs"]
-        let routed = Set(api.fleetRouter.routes.map { "\($0.method.rawValue) \($0.template.shape)" })
+        // The agent and admin APIs are private: the reference documents them in other specs.
+        let routed = Set(api.fleetRouter.routes
+            .filter { !$0.template.description.contains("agent-clusters") && !$0.template.description.contains("/admin") }
+            .map { "\($0.method.rawValue) \($0.template.shape)" })
         let specified = Set(api.document.operations.map { "\($0.method) \(RouteTemplate($0.path).shape)" })
         let expectedUnspecified = Set(unspecified.map { entry in
             let parts = entry.split(separator: " ")

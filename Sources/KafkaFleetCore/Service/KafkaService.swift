@@ -279,14 +279,15 @@ public struct KafkaService: Sendable {
     }
 
     /// Asks for a kafka's deletion: moves it to `deprovision`. Org admins may delete any kafka of their
-    /// organisation, others only their own; anything else is not found.
+    /// organisation, others only their own; anything else is not found. Asking again while the kafka is being
+    /// deleted changes nothing (the reference moves a `deleting` kafka back to `deprovision`).
     public func delete(id: String, by requester: Requester, async: Bool) async throws {
         guard async else { throw FleetError(.syncActionNotSupported) }
         for _ in 0..<max(1, settings.writeAttempts) {
             guard let current = try await store.kafka(id: id), current.organisationID == requester.organisationID,
                   requester.isOrgAdmin || current.owner == requester.username
             else { throw FleetError(.notFound, "KafkaResource with id='\(id)' not found") }
-            if current.status == .deprovision { return }
+            if KafkaStatus.deletingStatuses.contains(current.status) { return }
             guard KafkaLifecycle.canMove(from: current.status, to: .deprovision) else { throw FleetError(.general) }
             var changed = current
             let now = clock.now()

@@ -3,18 +3,19 @@ import KafkaFleetCore
 import KafkaFleetTesting
 import Testing
 
-/// A control plane on fakes with a manual clock: an in-memory store, recording providers, every reconciler and a
-/// simulated agent for one local cluster, each driven one pass at a time by the test.
+/// A control plane on fakes with a manual clock: an in-memory store, fake providers, every reconciler and one
+/// simulated agent per cluster, each driven one pass at a time by the test.
 struct TestFleet {
     static let clusterID = "local-cluster"
     static let clusterDNS = "apps.local-cluster.example.com"
 
     let store: any FleetStore
     let clock = ManualWallClock()
-    let dns = RecordingDNS()
-    let identity = RecordingIdentity()
+    let dns = FakeDNSProvider()
+    let identity = FakeIdentityProvider()
     let environment: FleetEnvironment
-    let agent: SimulatedAgent
+    let agents: [SimulatedAgent]
+    var agent: SimulatedAgent { agents[0] }
     let accepted: AcceptedKafkaReconciler
     let preparing: PreparingKafkaReconciler
     let provisioning: ProvisioningKafkaReconciler
@@ -22,32 +23,46 @@ struct TestFleet {
     let housekeeping: KafkaHousekeepingReconciler
     let clusters: ClusterReconciler
 
-    init(settings: ReconcilerSettings = ReconcilerSettings(), readyAfter: Duration = .zero) {
+    /// The id and DNS name of cluster `index` (the first is `local-cluster`).
+    static func cluster(_ index: Int) -> (id: String, dns: String) {
+        index == 0 ? (clusterID, clusterDNS) : ("cluster-\(index)", "apps.cluster-\(index).example.com")
+    }
+
+    init(settings: ReconcilerSettings = ReconcilerSettings(), readyAfter: Duration = .zero, clusters clusterCount: Int = 1,
+         capacity: Int = 100) {
         let store = InMemoryFleetStore()
         self.store = store
         let environment = FleetEnvironment(store: store, clock: clock, quota: GrantingQuota(), dns: dns, identity: identity, settings: settings)
         self.environment = environment
         let service = AgentService(environment: environment, settings: AgentSettings(ssoRealmURL: "https://sso.example.com/auth/realms/test"))
-        agent = SimulatedAgent(transport: DirectAgentTransport(service: service, clusterID: Self.clusterID),
-                               settings: SimulatedAgentSettings(readyAfter: readyAfter, clusterDNS: Self.clusterDNS), clock: clock)
+        let clock = self.clock
+        agents = (0..<clusterCount).map { index in
+            let (id, dns) = Self.cluster(index)
+            return SimulatedAgent(transport: DirectAgentTransport(service: service, clusterID: id),
+                                  settings: SimulatedAgentSettings(readyAfter: readyAfter, clusterDNS: dns,
+                                                                   capacity: ["standard": capacity, "developer": capacity]), clock: clock)
+        }
         accepted = AcceptedKafkaReconciler(environment: environment)
         preparing = PreparingKafkaReconciler(environment: environment)
         provisioning = ProvisioningKafkaReconciler(environment: environment)
         deleting = DeletingKafkaReconciler(environment: environment)
         housekeeping = KafkaHousekeepingReconciler(environment: environment)
-        let configured = ConfiguredCluster(clusterID: Self.clusterID, status: .provisioning, providerType: .standalone, clusterDNS: Self.clusterDNS)
+        let configured = (0..<clusterCount).map { index in
+            ConfiguredCluster(clusterID: Self.cluster(index).id, status: .provisioning, providerType: .standalone, clusterDNS: Self.cluster(index).dns)
+        }
         clusters = ClusterReconciler(environment: environment, providers: [.standalone: StandaloneClusterProvider()],
-                                     configuration: ClusterConfigurationSync(environment: environment, clusters: [configured]))
+                                     configuration: ClusterConfigurationSync(environment: environment, clusters: configured))
     }
 
-    /// Runs the cluster reconciler and the agent until the local cluster is ready.
+    /// Runs the cluster reconciler and the agents until every cluster is ready.
     func readyCluster() async throws {
         for _ in 0..<10 {
             _ = await clusters.reconcile()
-            if try await store.cluster(clusterID: Self.clusterID)?.status == .waitingForAgent { break }
+            let waiting = try await store.clusters(inStatuses: [.waitingForAgent]).count
+            if waiting == agents.count { break }
         }
-        try await agent.syncOnce()
-        #expect(try await store.cluster(clusterID: Self.clusterID)?.status == .ready)
+        for agent in agents { try await agent.syncOnce() }
+        #expect(try await store.clusters(inStatuses: [.ready]).count == agents.count)
     }
 
     /// Stores a new accepted kafka as the API would.
@@ -67,7 +82,7 @@ struct TestFleet {
         _ = await accepted.reconcile()
         _ = await preparing.reconcile()
         _ = await provisioning.reconcile()
-        try await agent.syncOnce()
+        for agent in agents { try await agent.syncOnce() }
         _ = await provisioning.reconcile()
         _ = await deleting.reconcile()
     }

@@ -1,0 +1,107 @@
+import Foundation
+import Hummingbird
+import KafkaFleetCore
+import KafkaFleetHTTP
+import KafkaFleetProviders
+import KafkaFleetStore
+import KafkaFleetTesting
+import Logging
+import Metrics
+import Prometheus
+import ServiceLifecycle
+
+/// The composition root: reads the configured files, builds the store, the providers, the HTTP surfaces and the
+/// workers, and runs them as one `ServiceGroup` until SIGTERM or SIGINT.
+struct Daemon {
+    /// The id of the embedded default's simulated local cluster.
+    static let localClusterID = "kafkafleet-local"
+    /// The ingress DNS name of the simulated local cluster.
+    static let localClusterDNS = "apps.kafkafleet-local.kafkafleet.local"
+    /// The worker types, in pipeline order; also their lease names.
+    static let workerTypes = ["accepted_kafka", "preparing_kafka", "provisioning_kafka", "ready_kafka", "deleting_kafka",
+                              "general_kafka_worker", "cluster"]
+
+    let configuration: DaemonConfiguration
+
+    func run() async throws {
+        bootstrapLogging()
+        let logger = Logger(label: "kafkafleetd")
+        let registry = PrometheusCollectorRegistry()
+        MetricsSystem.bootstrap(PrometheusMetricsFactory(registry: registry))
+        try FileManager.default.createDirectory(atPath: configuration.dataDirectory, withIntermediateDirectories: true)
+
+        let catalogues = try Catalogues(configuration)
+        let sqlStore: SQLFleetStore
+        let changes: any ChangeFeed
+        var infrastructure: [any Service] = []
+        switch configuration.database {
+        case let .sqlite(path):
+            sqlStore = try await SQLFleetStore.sqlite(path: path)
+            changes = LocalChangeFeed()
+        case let .postgres(url):
+            sqlStore = try SQLFleetStore.postgres(url: url)
+            let feed = try PostgresChangeFeed(url: url)
+            changes = feed
+            infrastructure.append(feed)
+        }
+        let store = NotifyingFleetStore(sqlStore, changes: changes)
+        let readiness = Readiness()
+        let key = try DevelopmentSigningKey.loadOrCreate(in: configuration.dataDirectory)
+        let issuer = configuration.tokenIssuer ?? DevelopmentSigningKey.defaultIssuer
+        let verifier = TokenVerifier(source: try jwksSource(developmentKey: key))
+        let authenticator = Authenticator(verifier: verifier, policy: AccessPolicy(
+            issuer: issuer, deniedUsernames: catalogues.deniedUsers, allowedOrganisations: catalogues.allowedOrganisations))
+
+        let environment = FleetEnvironment(
+            store: store, instanceTypes: catalogues.instanceTypes, quota: catalogues.quota,
+            dns: FakeDNSProvider(), identity: FakeIdentityProvider(),
+            settings: ReconcilerSettings(provisioningTimeout: configuration.provisioningTimeout, kafkaDomainName: configuration.kafkaDomain),
+            logger: Logger(label: "kafkafleet.workers"))
+        let configuration = self.configuration
+        let runtime = MigratingRuntime(store: sqlStore, services: {
+            try await Daemon.serving(environment: environment, catalogues: catalogues, authenticator: authenticator, key: key, issuer: issuer,
+                              changes: changes, readiness: readiness, registry: registry, configuration: configuration)
+        }, logger: logger)
+
+        let group = ServiceGroup(configuration: .init(
+            services: [.init(service: sqlStore)] + infrastructure.map { .init(service: $0) } + [.init(service: runtime)],
+            gracefulShutdownSignals: [.sigterm, .sigint],
+            logger: logger
+        ))
+        logger.info("kafkafleetd starting", metadata: [
+            "api": "\(configuration.bind)", "metrics": "\(configuration.metricsBind)", "health": "\(configuration.healthBind)",
+            "database": "\(configuration.database.kind)", "data_dir": "\(configuration.dataDirectory)",
+        ])
+        try await group.run()
+    }
+
+    private func bootstrapLogging() {
+        let level = configuration.logLevel
+        switch configuration.logFormat {
+        case .text:
+            LoggingSystem.bootstrap { label in
+                var handler = StreamLogHandler.standardError(label: label)
+                handler.logLevel = level
+                return handler
+            }
+        case .json:
+            LoggingSystem.bootstrap { JSONLogHandler(logLevel: level, label: $0) }
+        }
+    }
+
+    private func jwksSource(developmentKey: DevelopmentSigningKey) throws -> any JWKSSource {
+        if let file = configuration.jwksFile { return FileJWKSSource(path: file) }
+        if let url = configuration.jwksURL { return URLJWKSSource(url: url) }
+        return FileJWKSSource(path: developmentKey.jwksPath)
+    }
+}
+
+extension DatabaseLocation {
+    /// `sqlite` or `postgres`, for the log.
+    var kind: String {
+        switch self {
+        case .sqlite: "sqlite"
+        case .postgres: "postgres"
+        }
+    }
+}

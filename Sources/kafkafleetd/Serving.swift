@@ -1,0 +1,84 @@
+import Hummingbird
+import KafkaFleetCore
+import KafkaFleetHTTP
+import KafkaFleetStore
+import Logging
+import Metrics
+import Prometheus
+import ServiceLifecycle
+
+extension Daemon {
+    /// The services that run once the store is migrated, in start order (shutdown runs in reverse): the API, metrics
+    /// and health servers, the leader elector, one reconciler service per worker, and the embedded default's agent.
+    static func serving(
+        environment: FleetEnvironment, catalogues: Catalogues, authenticator: Authenticator, key: DevelopmentSigningKey,
+        issuer: String, changes: any ChangeFeed, readiness: Readiness, registry: PrometheusCollectorRegistry,
+        configuration: DaemonConfiguration
+    ) async throws -> [any Service] {
+        let logger = Logger(label: "kafkafleetd")
+        let fleetRouter = FleetRouter(authenticator: authenticator)
+        fleetRouter.router.add(middleware: RequestMetricsMiddleware())
+        let kafkaService = KafkaService(store: environment.store, quota: catalogues.quota, instanceTypes: catalogues.instanceTypes,
+                                        providers: catalogues.providers, clock: environment.clock)
+        PublicAPI(service: kafkaService, authenticator: authenticator, document: try OpenAPIDocument.bundled())
+            .addRoutes(to: fleetRouter.router)
+        let agentSettings = AgentSettings(ssoRealmURL: issuer)
+        AgentAPI(service: AgentService(environment: environment, settings: agentSettings), authenticator: authenticator)
+            .addRoutes(to: fleetRouter.router)
+        AdminAPI(service: AdminService(environment: environment), authenticator: authenticator, roles: catalogues.adminRoles)
+            .addRoutes(to: fleetRouter.router)
+
+        let api = Application(
+            router: fleetRouter,
+            configuration: .init(address: .hostname(configuration.bind.host, port: configuration.bind.port), serverName: "kafkafleetd"),
+            onServerRunning: { channel in
+                let port = channel.localAddress?.port ?? configuration.bind.port
+                logger.info("API listening", metadata: ["port": "\(port)"])
+                readiness.apiListening(on: port)
+            },
+            logger: Logger(label: "kafkafleet.api")
+        )
+        var services: [any Service] = [
+            api, MetricsServer.application(registry: registry, bind: configuration.metricsBind),
+            HealthServer.application(readiness: readiness, bind: configuration.healthBind),
+        ]
+
+        let elector: any LeaderElector
+        if case .postgres = configuration.database {
+            let leases = LeaseLeaderElector(store: environment.store, workerTypes: workerTypes, leaseDuration: configuration.leaseDuration,
+                                            renewInterval: configuration.leaseRenewInterval, clock: environment.clock)
+            await leases.renewOnce()
+            services.append(leases)
+            elector = leases
+        } else {
+            elector = AlwaysLeader()
+            for workerType in workerTypes {
+                Metrics.Gauge(label: "kas_fleet_manager_leader_worker", dimensions: [("worker_type", workerType)]).record(1)
+            }
+        }
+
+        let clusters = catalogues.clusters ?? [ConfiguredCluster(
+            name: localClusterID, clusterID: localClusterID, multiAZ: true, status: .provisioning, providerType: .simulated,
+            clusterDNS: localClusterDNS)]
+        let reconcilers: [any Reconciler] = [
+            AcceptedKafkaReconciler(environment: environment),
+            PreparingKafkaReconciler(environment: environment),
+            ProvisioningKafkaReconciler(environment: environment),
+            ReadyKafkaReconciler(environment: environment),
+            DeletingKafkaReconciler(environment: environment),
+            KafkaHousekeepingReconciler(environment: environment, deniedUsers: catalogues.deniedUsers),
+            ClusterReconciler(environment: environment,
+                              providers: [.standalone: StandaloneClusterProvider(), .simulated: StandaloneClusterProvider()],
+                              configuration: ClusterConfigurationSync(environment: environment, clusters: clusters)),
+        ]
+        for reconciler in reconcilers {
+            services.append(ReconcilerService(reconciler: reconciler, changes: changes, elector: elector, resync: configuration.resyncInterval))
+        }
+        if catalogues.clusters == nil {
+            services.append(LocalAgentService(readiness: readiness, host: configuration.bind.host, clusterID: localClusterID,
+                                              clusterDNS: localClusterDNS, readyAfter: configuration.simulatedReadyAfter, key: key,
+                                              issuer: issuer, changes: changes))
+        }
+        return services
+    }
+}
