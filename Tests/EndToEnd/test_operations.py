@@ -66,9 +66,9 @@ def test_a_separate_simulated_agent_makes_a_configured_cluster_ready(data_dir):
         daemon.stop()
 
 
-@pytest.mark.skipif(not os.environ.get("KAFKAFLEET_TEST_DATABASE_URL"), reason="needs KAFKAFLEET_TEST_DATABASE_URL")
+@pytest.mark.skipif(not os.environ.get("KAFKAFLEET_E2E_DATABASE_URL"), reason="needs KAFKAFLEET_E2E_DATABASE_URL")
 def test_two_replicas_on_postgres_each_worker_leads_on_exactly_one(data_dir):
-    url = os.environ["KAFKAFLEET_TEST_DATABASE_URL"]
+    url = os.environ["KAFKAFLEET_E2E_DATABASE_URL"]
     args = ["--database-url", url, "--lease-duration", "3", "--lease-renew-interval", "1"]
     first = Daemon(data_dir, args).start()
     second = Daemon(data_dir, args).start()

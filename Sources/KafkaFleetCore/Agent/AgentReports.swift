@@ -1,8 +1,12 @@
 /// A Kubernetes-style condition as the agent reports it.
 public struct AgentCondition: Sendable, Codable, Hashable {
+    /// The condition's type; only `Ready` is read.
     public var type: String?
+    /// Why the condition has its status, e.g. `Installing`, `Error`, `Deleted`.
     public var reason: String?
+    /// A human-readable detail.
     public var message: String?
+    /// `True`, `False` or `Unknown`.
     public var status: String?
 
     /// A condition from its parts.
@@ -19,39 +23,30 @@ public struct DataPlaneKafkaStatus: Sendable, Codable, Hashable {
     /// The conditions; only `Ready` is read.
     public var conditions: [AgentCondition]?
     /// The versions running.
-    public var versions: ReportedVersions?
+    public var versions: ManagedKafka.Versions?
     /// The routes clients use.
     public var routes: [ReportedRoute]?
     /// The URL of the instance's admin API.
     public var adminServerURI: String?
 
     /// A status report from its parts.
-    public init(conditions: [AgentCondition]? = nil, versions: ReportedVersions? = nil, routes: [ReportedRoute]? = nil, adminServerURI: String? = nil) {
+    public init(conditions: [AgentCondition]? = nil, versions: ManagedKafka.Versions? = nil, routes: [ReportedRoute]? = nil, adminServerURI: String? = nil) {
         self.conditions = conditions
         self.versions = versions
         self.routes = routes
         self.adminServerURI = adminServerURI
     }
 
-    /// The versions an agent reports running.
-    public struct ReportedVersions: Sendable, Codable, Hashable {
-        public var kafka: String?
-        public var strimzi: String?
-        public var kafkaIbp: String?
-
-        public init(kafka: String?, strimzi: String?, kafkaIbp: String?) {
-            self.kafka = kafka
-            self.strimzi = strimzi
-            self.kafkaIbp = kafkaIbp
-        }
-    }
-
     /// A route an agent reports: a name prefix and the router it points to.
     public struct ReportedRoute: Sendable, Codable, Hashable {
+        /// The route's name; not stored.
         public var name: String?
+        /// The prefix of the route's host before the bootstrap host; empty for the bootstrap route.
         public var prefix: String?
+        /// The data-plane router the route's host must resolve to.
         public var router: String?
 
+        /// A value from its parts.
         public init(name: String?, prefix: String?, router: String?) {
             self.name = name
             self.prefix = prefix
@@ -78,11 +73,16 @@ public struct DataPlaneClusterStatus: Sendable, Codable, Hashable {
 
     /// A Strimzi operator the agent reports.
     public struct ReportedStrimzi: Sendable, Codable, Hashable {
+        /// The operator version, e.g. `strimzi-cluster-operator.v0.32.0-3`.
         public var version: String
+        /// Whether the operator can run instances.
         public var ready: Bool
+        /// The Kafka versions it can run.
         public var kafkaVersions: [String]?
+        /// The inter-broker protocol versions it can run.
         public var kafkaIbpVersions: [String]?
 
+        /// A value from its parts.
         public init(version: String, ready: Bool, kafkaVersions: [String]?, kafkaIbpVersions: [String]?) {
             self.version = version
             self.ready = ready
@@ -93,9 +93,12 @@ public struct DataPlaneClusterStatus: Sendable, Codable, Hashable {
 
     /// Streaming units of one instance type.
     public struct ReportedCapacity: Sendable, Codable, Hashable {
+        /// The streaming units the cluster can hold.
         public var maxUnits: Int?
+        /// The streaming units still free.
         public var remainingUnits: Int?
 
+        /// A value from its parts.
         public init(maxUnits: Int?, remainingUnits: Int?) {
             self.maxUnits = maxUnits
             self.remainingUnits = remainingUnits
@@ -105,15 +108,22 @@ public struct DataPlaneClusterStatus: Sendable, Codable, Hashable {
 
 /// What the agent of a cluster is told about its cluster (`GET /agent-clusters/{id}`).
 public struct DataplaneClusterAgentConfig: Sendable, Codable, Hashable {
+    /// The configuration.
     public var spec: Spec
 
+    /// A value from its parts.
     public init(spec: Spec) { self.spec = spec }
 
+    /// The configuration of the cluster's agent.
     public struct Spec: Sendable, Codable, Hashable {
+        /// Network settings.
         public var net: Net
+        /// The most nodes per instance type.
         public var capacity: [String: NodeCapacity]?
+        /// Where the agent finds its observability configuration.
         public var observability: Observability
 
+        /// A value from its parts.
         public init(net: Net, capacity: [String: NodeCapacity]?, observability: Observability) {
             self.net = net
             self.capacity = capacity
@@ -121,24 +131,36 @@ public struct DataplaneClusterAgentConfig: Sendable, Codable, Hashable {
         }
     }
 
+    /// Network settings.
     public struct Net: Sendable, Codable, Hashable {
+        /// Whether kafkas are reached through a private network.
         public var `private`: Bool
 
+        /// A value from its parts.
         public init(private: Bool) { self.private = `private` }
     }
 
+    /// The size of one instance type's machine pool.
     public struct NodeCapacity: Sendable, Codable, Hashable {
+        /// The most nodes of the instance type's machine pool.
         public var maxNodes: Int?
 
+        /// A value from its parts.
         public init(maxNodes: Int?) { self.maxNodes = maxNodes }
     }
 
+    /// Where the observability configuration lives.
     public struct Observability: Sendable, Codable, Hashable {
+        /// A token for the observability repository (empty, as in the reference).
         public var accessToken: String
+        /// The observability channel.
         public var channel: String
+        /// The observability repository.
         public var repository: String
+        /// The observability tag.
         public var tag: String
 
+        /// A value from its parts.
         public init(accessToken: String, channel: String, repository: String, tag: String) {
             self.accessToken = accessToken
             self.channel = channel

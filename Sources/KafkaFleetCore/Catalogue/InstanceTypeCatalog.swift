@@ -28,23 +28,41 @@ public struct BillingModelConfig: Sendable, Codable, Hashable {
 
 /// One size of an instance type (the reference's `sizes` entry, with its camel-case YAML keys).
 public struct InstanceSize: Sendable, Codable, Hashable {
+    /// The size id, e.g. `x1`.
     public var id: String
+    /// The display name, e.g. `1`.
     public var displayName: String
+    /// Ingress throughput limit (Kubernetes quantity).
     public var ingressThroughputPerSec: String
+    /// Egress throughput limit (Kubernetes quantity).
     public var egressThroughputPerSec: String
+    /// The most client connections.
     public var totalMaxConnections: Int
+    /// The most connection attempts per second.
     public var maxConnectionAttemptsPerSec: Int
+    /// The most data kept (Kubernetes quantity).
     public var maxDataRetentionSize: String
+    /// The longest retention (ISO-8601 duration).
     public var maxDataRetentionPeriod: String
+    /// The most partitions over all topics.
     public var maxPartitions: Int
+    /// The largest message (Kubernetes quantity).
     public var maxMessageSize: String
+    /// The minimum in-sync replicas.
     public var minInSyncReplicas: Int
+    /// The replication factor.
     public var replicationFactor: Int
+    /// Quota units an instance of this size consumes.
     public var quotaConsumed: Int
+    /// Deprecated in the reference; kept so its files decode.
     public var quotaType: String?
+    /// Streaming units an instance of this size takes on its cluster.
     public var capacityConsumed: Int
+    /// `single` and/or `multi`.
     public var supportedAZModes: [String]
+    /// How long an instance of this size lives; `nil` means forever.
     public var lifespanSeconds: Int?
+    /// `stable` or `preview`.
     public var maturityStatus: String
 
     enum CodingKeys: String, CodingKey {

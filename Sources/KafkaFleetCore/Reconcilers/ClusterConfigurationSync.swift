@@ -3,16 +3,27 @@ import Foundation
 /// One data-plane cluster as the configuration file lists it (the reference's
 /// `dataplane-cluster-configuration.yaml` entry).
 public struct ConfiguredCluster: Sendable, Codable, Hashable {
+    /// A name (the kubeconfig context of a standalone cluster).
     public var name: String?
+    /// The cluster's id, as its agent knows it.
     public var clusterID: String
+    /// The cloud provider, e.g. `aws`.
     public var cloudProvider: String
+    /// The region, e.g. `us-east-1`.
     public var region: String
+    /// Whether it spans availability zones.
     public var multiAZ: Bool
+    /// Whether new kafkas may be placed on it.
     public var schedulable: Bool
+    /// The most streaming units placement may put on it; -1 or absent means no limit.
     public var kafkaInstanceLimit: Int?
+    /// The status it starts in when first added.
     public var status: ClusterStatus
+    /// Which provider prepares it.
     public var providerType: ClusterProviderType
+    /// Its ingress DNS name, e.g. `apps.cluster.example.com`.
     public var clusterDNS: String
+    /// The instance types it hosts, comma-separated.
     public var supportedInstanceType: String
 
     enum CodingKeys: String, CodingKey {

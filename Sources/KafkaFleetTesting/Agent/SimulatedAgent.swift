@@ -75,10 +75,8 @@ public actor SimulatedAgent: Service {
         guard ready else {
             return DataPlaneKafkaStatus(conditions: [AgentCondition(type: "Ready", reason: "Installing", status: "False")], routes: routes)
         }
-        let versions = DataPlaneKafkaStatus.ReportedVersions(kafka: kafka.spec.versions.kafka, strimzi: kafka.spec.versions.strimzi,
-                                                             kafkaIbp: kafka.spec.versions.kafkaIbp)
         let host = kafka.spec.endpoint.bootstrapServerHost ?? kafka.id
-        return DataPlaneKafkaStatus(conditions: [AgentCondition(type: "Ready", status: "True")], versions: versions,
+        return DataPlaneKafkaStatus(conditions: [AgentCondition(type: "Ready", status: "True")], versions: kafka.spec.versions,
                                     routes: routes, adminServerURI: "https://admin-server-\(host)")
     }
 
