@@ -53,6 +53,7 @@ let package = Package(
                 .product(name: "SQLiteKit", package: "sqlite-kit"),
                 .product(name: "PostgresKit", package: "postgres-kit"),
                 .product(name: "Logging", package: "swift-log"),
+                .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
             ],
             swiftSettings: swiftSettings
         ),
@@ -116,7 +117,11 @@ let package = Package(
         ),
         .testTarget(
             name: "KafkaFleetStoreTests",
-            dependencies: ["KafkaFleetCore", "KafkaFleetStore", "KafkaFleetTesting"],
+            dependencies: [
+                "KafkaFleetCore", "KafkaFleetStore", "KafkaFleetTesting",
+                .product(name: "Logging", package: "swift-log"),
+                .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
+            ],
             swiftSettings: swiftSettings
         ),
         .testTarget(
