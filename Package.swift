@@ -144,7 +144,11 @@ let package = Package(
         ),
         .testTarget(
             name: "KafkaFleetStoreTests",
-            dependencies: ["KafkaFleetCore", "KafkaFleetStore", "KafkaFleetTesting"],
+            dependencies: [
+                "KafkaFleetCore", "KafkaFleetStore", "KafkaFleetTesting",
+                .product(name: "Logging", package: "swift-log"),
+                .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
+            ],
             swiftSettings: swiftSettings
         ),
         .testTarget(

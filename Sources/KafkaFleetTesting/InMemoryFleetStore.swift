@@ -82,10 +82,15 @@ public actor InMemoryFleetStore: FleetStore {
         kafkaRows.values.filter(filter.matches).reduce(0) { $0 + measure.weight(of: $1) }
     }
 
-    public func updateKafka(_ kafka: KafkaRequest, expecting expected: KafkaStatus, limits: [AdmissionLimit]) -> WriteOutcome<KafkaRequest> {
+    public func updateKafka(_ kafka: KafkaRequest, expecting expected: KafkaStatus, limits: [AdmissionLimit]) throws -> WriteOutcome<KafkaRequest> {
         guard let current = kafkaRows[kafka.id], current.deletedAt == nil,
               current.status == expected, current.revision == kafka.revision
         else { return .conflict }
+        if kafka.deletedAt == nil, kafkaRows.values.contains(where: {
+            $0.id != kafka.id && $0.deletedAt == nil && $0.organisationID == kafka.organisationID && $0.name == kafka.name
+        }) {
+            throw StoreError(.duplicateKafkaName)
+        }
         if let broken = limits.first(where: { $0.isBroken(adding: kafka, to: kafkaRows.values) }) {
             return .refused(broken)
         }

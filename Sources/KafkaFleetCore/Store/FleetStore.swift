@@ -23,6 +23,7 @@ public protocol KafkaStore: Sendable {
     /// The weight of the kafkas matching `filter`.
     func sumKafkas(_ filter: KafkaFilter, measure: AdmissionMeasure) async throws -> Int
     /// Replaces the kafka if it is still in `expected` at `kafka.revision` and every limit holds.
+    /// Throws `StoreError(.duplicateKafkaName)` when it would take a name another kafka of its organisation has.
     func updateKafka(_ kafka: KafkaRequest, expecting expected: KafkaStatus, limits: [AdmissionLimit]) async throws -> WriteOutcome<KafkaRequest>
     /// Soft-deletes the kafka if it is still in `expected` at `kafka.revision`. Returns whether it did.
     func softDeleteKafka(_ kafka: KafkaRequest, expecting expected: KafkaStatus, at now: Date) async throws -> Bool

@@ -1,0 +1,171 @@
+public import Foundation
+public import KafkaFleetCore
+import SQLKit
+
+extension SQLFleetStore {
+    public func createKafka(_ kafka: KafkaRequest, limits: [AdmissionLimit]) async throws -> WriteOutcome<KafkaRequest> {
+        let values = try KafkaRow.fields(of: kafka) + [SQLBind(kafka.id), SQLBind(1)]
+        return try await writing(lock: limits.isEmpty ? nil : .admission) { db in
+            // Same order of checks as the in-memory store: the name first, then the limits.
+            let taken = try await db.select().column(SQLLiteral.numeric("1")).from(KafkaRow.table)
+                .where("organisation_id", .equal, kafka.organisationID).where("name", .equal, kafka.name)
+                .where(SoftDeleteSQL.notDeleted).limit(1).first()
+            if taken != nil { throw StoreError(.duplicateKafkaName) }
+            if let broken = try await Self.brokenLimit(limits, writing: kafka, on: db) { return .refused(broken) }
+            do {
+                try await db.insert(into: KafkaRow.table).columns(KafkaRow.columns).values(values).run()
+            } catch let error where UniqueKey.violated(by: error) == .kafkaName {
+                // Another writer inserted the name after our check.
+                throw StoreError(.duplicateKafkaName)
+            }
+            try await StatusEventRow.insert(.kafka, kafka.id, from: "", to: kafka.status.rawValue, at: kafka.createdAt, on: db)
+            var stored = kafka
+            stored.revision = 1
+            return .written(stored)
+        }
+    }
+
+    public func kafka(id: String) async throws -> KafkaRequest? {
+        try await reading { db in
+            try await Self.selectKafkas(db).where("id", .equal, id).where(SoftDeleteSQL.notDeleted).first()
+                .map { row throws(StoreError) in try KafkaRow.decode(row) }
+        }
+    }
+
+    public func listKafkas(_ query: KafkaListQuery) async throws -> KafkaPage {
+        var predicates: [any SQLExpression] = [SoftDeleteSQL.notDeleted]
+        if let organisationID = query.organisationID {
+            predicates.append(SQLBinaryExpression(SQLIdentifier("organisation_id"), .equal, SQLBind(organisationID)))
+        }
+        if let search = query.search {
+            predicates.append(SearchSQL.condition(search, backend.flavour))
+        }
+        let ordering = OrderingSQL.terms(query.ordering, backend.flavour)
+        return try await reading { [predicates] db in
+            var page = Self.selectKafkas(db)
+            var count = db.select().column(SQLRaw("COUNT(*)"), as: "total").from(KafkaRow.table)
+            for predicate in predicates {
+                page = page.where(predicate)
+                count = count.where(predicate)
+            }
+            for term in ordering { page = page.orderBy(term) }
+            let rows = try await page.limit(max(0, query.size)).offset(query.offset).all()
+            let total = try await count.first().map { row throws(StoreError) in try RowReader(row: row).int("total") } ?? 0
+            return KafkaPage(items: try rows.map { row throws(StoreError) in try KafkaRow.decode(row) }, total: total)
+        }
+    }
+
+    public func kafkas(inStatuses statuses: Set<KafkaStatus>, limit: Int) async throws -> [KafkaRequest] {
+        guard !statuses.isEmpty, limit > 0 else { return [] }
+        return try await reading { db in
+            try await Self.selectKafkas(db)
+                .where(SQLQueryString("\(ident: "status") IN (\(binds: statuses.map(\.rawValue).sorted()))"))
+                .where(SoftDeleteSQL.notDeleted)
+                .orderBy("updated_at").orderBy("id").limit(limit)
+                .all().map { row throws(StoreError) in try KafkaRow.decode(row) }
+        }
+    }
+
+    public func kafkas(onCluster clusterID: String, inStatuses statuses: Set<KafkaStatus>) async throws -> [KafkaRequest] {
+        guard !statuses.isEmpty else { return [] }
+        return try await reading { db in
+            try await Self.selectKafkas(db)
+                .where("cluster_id", .equal, clusterID)
+                .where(SQLQueryString("\(ident: "status") IN (\(binds: statuses.map(\.rawValue).sorted()))"))
+                .where(SoftDeleteSQL.notDeleted)
+                .orderBy("created_at").orderBy("id")
+                .all().map { row throws(StoreError) in try KafkaRow.decode(row) }
+        }
+    }
+
+    public func countKafkasByStatus() async throws -> [KafkaStatus: Int] {
+        try await reading { db in
+            let rows = try await db.select().column("status").column(SQLRaw("COUNT(*)"), as: "n").from(KafkaRow.table)
+                .where(SoftDeleteSQL.notDeleted).groupBy("status").all()
+            var counts: [KafkaStatus: Int] = [:]
+            for row in rows {
+                let r = RowReader(row: row)
+                counts[try r.enumValue("status", as: KafkaStatus.self)] = try r.int("n")
+            }
+            return counts
+        }
+    }
+
+    public func sumKafkas(_ filter: KafkaFilter, measure: AdmissionMeasure) async throws -> Int {
+        try await reading { db in try await Self.sum(filter, measure: measure, excluding: nil, on: db) }
+    }
+
+    public func updateKafka(_ kafka: KafkaRequest, expecting expected: KafkaStatus, limits: [AdmissionLimit]) async throws -> WriteOutcome<KafkaRequest> {
+        let fields = try KafkaRow.fields(of: kafka)
+        return try await writing(lock: limits.isEmpty ? nil : .admission) { db in
+            if !limits.isEmpty {
+                // A stale write is a conflict even when it would also break a limit, as in the in-memory store.
+                let current = try await db.select().column("id").from(KafkaRow.table)
+                    .where("id", .equal, kafka.id).where("status", .equal, expected.rawValue)
+                    .where("revision", .equal, kafka.revision).where(SoftDeleteSQL.notDeleted).first()
+                guard current != nil else { return .conflict }
+                if let broken = try await Self.brokenLimit(limits, writing: kafka, on: db) { return .refused(broken) }
+            }
+            var update = db.update(KafkaRow.table)
+            for (column, value) in zip(KafkaRow.fieldColumns, fields) {
+                update = update.set(SQLIdentifier(column), to: value)
+            }
+            let rows: [any SQLRow]
+            do {
+                rows = try await update.set(SQLIdentifier("revision"), to: SQLRaw("revision + 1"))
+                    .where("id", .equal, kafka.id).where("status", .equal, expected.rawValue)
+                    .where("revision", .equal, kafka.revision).where(SoftDeleteSQL.notDeleted)
+                    .returning("revision").all()
+            } catch let error where UniqueKey.violated(by: error) == .kafkaName {
+                throw StoreError(.duplicateKafkaName)
+            }
+            guard let row = rows.first else { return .conflict }
+            if expected != kafka.status {
+                try await StatusEventRow.insert(
+                    .kafka, kafka.id, from: expected.rawValue, to: kafka.status.rawValue,
+                    reason: kafka.status == .failed ? kafka.failedReason : "", at: kafka.updatedAt, on: db)
+            }
+            var stored = kafka
+            stored.revision = try RowReader(row: row).int("revision")
+            return .written(stored)
+        }
+    }
+
+    public func softDeleteKafka(_ kafka: KafkaRequest, expecting expected: KafkaStatus, at now: Date) async throws -> Bool {
+        try await writing { db in
+            let rows = try await db.update(KafkaRow.table)
+                .set("deleted_at", to: now).set("updated_at", to: now)
+                .set(SQLIdentifier("revision"), to: SQLRaw("revision + 1"))
+                .where("id", .equal, kafka.id).where("status", .equal, expected.rawValue)
+                .where("revision", .equal, kafka.revision).where(SoftDeleteSQL.notDeleted)
+                .returning("id").all()
+            guard !rows.isEmpty else { return false }
+            try await StatusEventRow.insert(.kafka, kafka.id, from: expected.rawValue, to: "deleted", at: now, on: db)
+            return true
+        }
+    }
+
+    /// `SELECT <every kafka column> FROM kafka_requests`.
+    static func selectKafkas(_ db: any SQLDatabase) -> SQLSelectBuilder {
+        db.select().columns(KafkaRow.columns.map { SQLIdentifier($0) }).from(KafkaRow.table)
+    }
+
+    /// The weight by `measure` of the non-deleted kafkas matching `filter`, leaving out the row `excluding`.
+    static func sum(_ filter: KafkaFilter, measure: AdmissionMeasure, excluding id: String?, on db: any SQLDatabase) async throws -> Int {
+        var query = db.select().column(KafkaFilterSQL.total(measure), as: "total").from(KafkaRow.table)
+        for predicate in KafkaFilterSQL.predicates(filter) { query = query.where(predicate) }
+        if let id { query = query.where("id", .notEqual, id) }
+        guard let row = try await query.first() else { return 0 }
+        return try RowReader(row: row).int("total")
+    }
+
+    /// The first limit that writing `kafka` would break, given the stored rows (an older copy of it excluded),
+    /// with `AdmissionLimit.isBroken`'s arithmetic. Runs inside the admission-locked transaction.
+    static func brokenLimit(_ limits: [AdmissionLimit], writing kafka: KafkaRequest, on db: any SQLDatabase) async throws -> AdmissionLimit? {
+        for limit in limits where limit.filter.matches(kafka) {
+            let used = try await sum(limit.filter, measure: limit.measure, excluding: kafka.id, on: db)
+            if used + limit.measure.weight(of: kafka) > limit.maximum { return limit }
+        }
+        return nil
+    }
+}

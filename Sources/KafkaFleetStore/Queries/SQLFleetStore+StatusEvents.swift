@@ -1,0 +1,14 @@
+public import KafkaFleetCore
+import SQLKit
+
+extension SQLFleetStore {
+    public func statusEvents(resourceID: String) async throws -> [StatusEvent] {
+        try await reading { db in
+            try await db.select().columns(StatusEventRow.columns.map { SQLIdentifier($0) }).from(StatusEventRow.table)
+                .where("resource_id", .equal, resourceID)
+                .orderBy("seq")
+                .all()
+                .map { row throws(StoreError) in try StatusEventRow.decode(row) }
+        }
+    }
+}

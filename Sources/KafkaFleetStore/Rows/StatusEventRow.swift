@@ -1,0 +1,30 @@
+import Foundation
+import KafkaFleetCore
+import SQLKit
+
+/// How a `StatusEvent` maps to a row of `status_events`; `seq` keeps the insertion order.
+enum StatusEventRow {
+    static let table = "status_events"
+    static let columns = ["id", "resource_kind", "resource_id", "from_status", "to_status", "reason", "occurred_at"]
+
+    /// Records a transition of `resourceID` within the caller's transaction.
+    static func insert(
+        _ kind: StatusEvent.ResourceKind, _ resourceID: String, from: String, to: String, reason: String = "",
+        at date: Date, on db: any SQLDatabase
+    ) async throws {
+        try await db.insert(into: table).columns(columns).values(
+            SQLBind(ResourceID.make(now: date)), SQLBind(kind.rawValue), SQLBind(resourceID), SQLBind(from),
+            SQLBind(to), SQLBind(reason), SQLBind(date)
+        ).run()
+    }
+
+    /// The event stored in `row`.
+    static func decode(_ row: any SQLRow) throws(StoreError) -> StatusEvent {
+        let r = RowReader(row: row)
+        return StatusEvent(
+            id: try r.string("id"), resourceKind: try r.enumValue("resource_kind", as: StatusEvent.ResourceKind.self),
+            resourceID: try r.string("resource_id"), fromStatus: try r.string("from_status"),
+            toStatus: try r.string("to_status"), reason: try r.string("reason"), occurredAt: try r.date("occurred_at")
+        )
+    }
+}
