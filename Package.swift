@@ -132,6 +132,12 @@ let package = Package(
             path: "Examples/InProcessAPI",
             swiftSettings: swiftSettings
         ),
+        .executableTarget(
+            name: "FleetBenchmark",
+            dependencies: ["KafkaFleetCore", "KafkaFleetStore", "KafkaFleetTesting", .product(name: "Logging", package: "swift-log")],
+            path: "Benchmarks/FleetBenchmark",
+            swiftSettings: swiftSettings
+        ),
         .testTarget(
             name: "kafkafleetdTests",
             dependencies: ["kafkafleetd"],

@@ -183,7 +183,7 @@ struct KafkaServiceLifecycleTests {
         try await fixture.service.delete(id: kafka.id, by: ServiceFixture.alice, async: true)
         var deleting = try #require(await fixture.store.kafka(id: kafka.id))
         deleting.status = .deleting
-        _ = await fixture.store.updateKafka(deleting, expecting: .deprovision, limits: [])
+        _ = try await fixture.store.updateKafka(deleting, expecting: .deprovision, limits: [])
         try await fixture.service.delete(id: kafka.id, by: ServiceFixture.alice, async: true)
         #expect(await fixture.store.kafka(id: kafka.id)?.status == .deleting)
     }
