@@ -138,6 +138,17 @@ let package = Package(
             path: "Benchmarks/FleetBenchmark",
             swiftSettings: swiftSettings
         ),
+        .executableTarget(
+            name: "APIBenchmark",
+            dependencies: [
+                "KafkaFleetCore", "KafkaFleetStore", "KafkaFleetHTTP",
+                .product(name: "Hummingbird", package: "hummingbird"),
+                .product(name: "AsyncHTTPClient", package: "async-http-client"),
+                .product(name: "Logging", package: "swift-log"),
+            ],
+            path: "Benchmarks/APIBenchmark",
+            swiftSettings: swiftSettings
+        ),
         .testTarget(
             name: "kafkafleetdTests",
             dependencies: ["kafkafleetd"],

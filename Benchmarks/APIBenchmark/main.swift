@@ -1,0 +1,167 @@
+// Measures the public API over real sockets: GET one kafka and a searched list over a store of 100,000 kafkas,
+// beside a bare Hummingbird handler on the same machine in the same run (the limit). The load generator is an
+// AsyncHTTPClient pool in this process, so client and server share the machine's cores; numbers compare, they
+// do not promise.
+//
+//     swift build -c release --product APIBenchmark && .build/release/APIBenchmark [rows] [seconds] [concurrency]
+//     KAFKAFLEET_BENCH_DATABASE_URL=postgres://… .build/release/APIBenchmark   # PostgreSQL as well
+import AsyncHTTPClient
+import Foundation
+import Hummingbird
+import KafkaFleetCore
+import KafkaFleetHTTP
+import KafkaFleetStore
+import Logging
+import NIOCore
+import ServiceLifecycle
+
+let arguments = CommandLine.arguments.dropFirst().compactMap(Int.init)
+let rows = arguments.first ?? 100_000
+let duration = Duration.seconds(arguments.dropFirst().first ?? 10)
+let concurrency = arguments.dropFirst(2).first ?? 16
+let logger = Logger(label: "api-bench")
+let organisation = "bench-org"
+
+/// Latencies of one load run.
+struct Result {
+    var latencies: [Duration]
+    var elapsed: Duration
+    var errors: Int
+
+    func percentile(_ p: Double) -> Double {
+        let sorted = latencies.sorted()
+        guard !sorted.isEmpty else { return 0 }
+        let value = sorted[min(sorted.count - 1, Int(Double(sorted.count) * p))]
+        return Double(value.components.seconds) * 1000 + Double(value.components.attoseconds) / 1e15
+    }
+
+    var rate: Double { Double(latencies.count) / (Double(elapsed.components.seconds) + Double(elapsed.components.attoseconds) / 1e18) }
+}
+
+/// Sends GETs to `url` from `concurrency` loops for `duration`.
+func load(_ url: String, token: String?) async -> Result {
+    let clock = ContinuousClock()
+    let start = clock.now
+    let end = start + duration
+    let results = await withTaskGroup(of: ([Duration], Int).self) { group in
+        for _ in 0..<concurrency {
+            group.addTask {
+                var latencies: [Duration] = []
+                var errors = 0
+                while clock.now < end {
+                    var request = HTTPClientRequest(url: url)
+                    if let token { request.headers.add(name: "Authorization", value: "Bearer \(token)") }
+                    let began = clock.now
+                    do {
+                        let response = try await HTTPClient.shared.execute(request, timeout: .seconds(10))
+                        _ = try await response.body.collect(upTo: 16 << 20)
+                        if response.status.code == 200 { latencies.append(clock.now - began) } else { errors += 1 }
+                    } catch {
+                        errors += 1
+                    }
+                }
+                return (latencies, errors)
+            }
+        }
+        var all: [Duration] = []
+        var errors = 0
+        for await (latencies, failed) in group {
+            all += latencies
+            errors += failed
+        }
+        return (all, errors)
+    }
+    return Result(latencies: results.0, elapsed: clock.now - start, errors: results.1)
+}
+
+func report(_ engine: String, _ what: String, _ result: Result) {
+    print(String(format: "| %@ | %@ | %.0f req/s | %.2f ms | %.2f ms | %d |", engine, what, result.rate, result.percentile(0.5),
+                 result.percentile(0.99), result.errors))
+}
+
+/// Starts the application `make` builds (handing it the callback that reports its port) and returns its port; the
+/// caller cancels `group` to stop it.
+func start<App: ApplicationProtocol>(_ group: inout ThrowingTaskGroup<Void, any Error>,
+                                     _ make: (@escaping @Sendable (any Channel) async -> Void) -> App) async throws -> Int {
+    let (ports, continuation) = AsyncStream<Int>.makeStream()
+    let app = make { continuation.yield($0.localAddress?.port ?? 0) }
+    group.addTask { try await app.runService() }
+    var iterator = ports.makeAsyncIterator()
+    return await iterator.next() ?? 0
+}
+
+/// The configuration of every benchmark server: an ephemeral loopback port.
+let serverConfiguration = ApplicationConfiguration(address: .hostname("127.0.0.1", port: 0))
+
+func seed(_ store: any FleetStore) async throws -> String {
+    let now = Date()
+    var sample = ""
+    for index in 0..<rows {
+        var kafka = KafkaRequest(id: ResourceID.make(now: now.addingTimeInterval(Double(index) / 1000)), name: "kafka-\(index)",
+                                 owner: "owner-\(index % 1000)", organisationID: organisation, cloudProvider: "aws",
+                                 region: ["us-east-1", "eu-west-1"][index % 2], instanceType: "standard", sizeID: "x1", multiAZ: true,
+                                 maxDataRetentionSize: "1000Gi", now: now)
+        kafka.status = .ready
+        _ = try await store.createKafka(kafka, limits: [])
+        if index == rows / 2 { sample = kafka.id }
+    }
+    return sample
+}
+
+func run(engine: String, store: any FleetStore) async throws {
+    let sample = try await seed(store)
+    let keyDirectory = FileManager.default.temporaryDirectory.appendingPathComponent("kafkafleet-api-bench-\(UUID().uuidString)").path
+    defer { try? FileManager.default.removeItem(atPath: keyDirectory) }
+    let key = try DevelopmentSigningKey.loadOrCreate(in: keyDirectory)
+    let authenticator = Authenticator(verifier: TokenVerifier(source: FileJWKSSource(path: key.jwksPath)), policy: AccessPolicy())
+    let fleetRouter = FleetRouter(authenticator: authenticator)
+    PublicAPI(service: KafkaService(store: store, quota: AllowAllQuotaService()), authenticator: authenticator,
+              document: try OpenAPIDocument.bundled()).addRoutes(to: fleetRouter.router)
+    let token = try await key.mint(orgID: organisation, username: "owner-1", ttl: .seconds(3600))
+    try await withThrowingTaskGroup(of: Void.self) { group in
+        let port = try await start(&group) {
+            Application(router: fleetRouter, configuration: serverConfiguration, onServerRunning: $0, logger: Logger(label: "bench-server"))
+        }
+        let base = "http://127.0.0.1:\(port)/api/kafkas_mgmt/v1/kafkas"
+        report(engine, "GET one kafka (\(rows) rows)", await load("\(base)/\(sample)", token: token))
+        let search = "name%20like%20kafka-4242%25%20and%20region%20%3D%20us-east-1"
+        report(engine, "searched list (\(rows) rows)", await load("\(base)?search=\(search)&size=100", token: token))
+        group.cancelAll()
+    }
+}
+
+print("| engine | request | rate | p50 | p99 | errors |")
+print("| --- | --- | --- | --- | --- | --- |")
+/// The limit: a Hummingbird handler that answers a fixed small JSON.
+func loadBareHandler() async throws -> Result {
+    let router = Router()
+    router.get("bare") { _, _ in
+        Response(status: .ok, headers: [.contentType: "application/json"], body: ResponseBody(byteBuffer: ByteBuffer(string: #"{"id":"bare","kind":"Kafka"}"#)))
+    }
+    return try await withThrowingTaskGroup(of: Void.self) { group in
+        let port = try await start(&group) {
+            Application(router: router, configuration: serverConfiguration, onServerRunning: $0, logger: Logger(label: "bench-server"))
+        }
+        let result = await load("http://127.0.0.1:\(port)/bare", token: nil)
+        group.cancelAll()
+        return result
+    }
+}
+
+let bare = try await loadBareHandler()
+report("none", "bare Hummingbird handler", bare)
+
+let sqlitePath = FileManager.default.temporaryDirectory.appendingPathComponent("kafkafleet-api-bench-\(UUID().uuidString).sqlite").path
+let sqlite = try await SQLFleetStore.sqlite(path: sqlitePath, logger: logger)
+try await sqlite.migrate()
+try await run(engine: "SQLite", store: sqlite)
+await sqlite.close()
+for suffix in ["", "-wal", "-shm"] { try? FileManager.default.removeItem(atPath: sqlitePath + suffix) }
+
+if let url = ProcessInfo.processInfo.environment["KAFKAFLEET_BENCH_DATABASE_URL"] {
+    let postgres = try SQLFleetStore.postgres(url: url, schema: "api_bench_\(UUID().uuidString.prefix(8).lowercased())", logger: logger)
+    try await postgres.withRunning { store in
+        try await store.migrate()
+        try await run(engine: "PostgreSQL", store: store)
+    }
+}
