@@ -53,8 +53,8 @@ struct Daemon {
             issuer: issuer, deniedUsernames: catalogues.deniedUsers, allowedOrganisations: catalogues.allowedOrganisations))
 
         let environment = FleetEnvironment(
-            store: store, instanceTypes: catalogues.instanceTypes, quota: catalogues.quota,
-            dns: FakeDNSProvider(), identity: FakeIdentityProvider(),
+            store: store, instanceTypes: catalogues.instanceTypes, quota: quotaService(catalogues),
+            dns: dnsProvider(), identity: identityProvider(),
             settings: ReconcilerSettings(provisioningTimeout: configuration.provisioningTimeout, kafkaDomainName: configuration.kafkaDomain),
             logger: Logger(label: "kafkafleet.workers"))
         let configuration = self.configuration
@@ -87,6 +87,28 @@ struct Daemon {
         case .json:
             LoggingSystem.bootstrap { JSONLogHandler(logLevel: level, label: $0) }
         }
+    }
+
+    /// Route53 when a hosted zone is configured; otherwise DNS records kept in memory (the embedded default).
+    private func dnsProvider() -> any DNSProvider {
+        guard let route53 = configuration.route53 else { return FakeDNSProvider() }
+        let zone: Route53Configuration.HostedZone = route53.zoneID.map { .id($0) } ?? .name(route53.zoneName ?? "")
+        return Route53DNSProvider(configuration: Route53Configuration(
+            credentials: AWSCredentials(accessKeyID: route53.accessKeyID, secretAccessKey: route53.secretAccessKey),
+            hostedZone: zone, endpoint: route53.endpoint))
+    }
+
+    /// Keycloak when configured; otherwise clients kept in memory (the embedded default).
+    private func identityProvider() -> any IdentityProvider {
+        guard let keycloak = configuration.keycloak else { return FakeIdentityProvider() }
+        return KeycloakIdentityProvider(configuration: KeycloakConfiguration(
+            baseURL: keycloak.url, realm: keycloak.realm, clientID: keycloak.clientID, clientSecret: keycloak.clientSecret))
+    }
+
+    /// AMS when configured; otherwise the quota list, or allow-all.
+    private func quotaService(_ catalogues: Catalogues) -> any QuotaService {
+        guard let ams = configuration.ams else { return catalogues.quota }
+        return AMSQuotaService(configuration: AMSConfiguration(baseURL: ams.url, token: ams.token, instanceTypes: catalogues.instanceTypes))
     }
 
     private func jwksSource(developmentKey: DevelopmentSigningKey) throws -> any JWKSSource {

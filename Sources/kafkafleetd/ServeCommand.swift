@@ -33,6 +33,20 @@ struct ServeCommand: AsyncParsableCommand {
     @Option(name: .customLong("provisioning-timeout"), help: .init(ConfigurationKey.provisioningTimeout.help, valueName: "seconds")) var provisioningTimeout: String?
     @Option(name: .customLong("log-format"), help: .init(ConfigurationKey.logFormat.help, valueName: "text|json")) var logFormat: String?
     @Option(name: .customLong("log-level"), help: .init(ConfigurationKey.logLevel.help, valueName: "level")) var logLevel: String?
+    @Option(name: .customLong("public-url"), help: .init(ConfigurationKey.publicURL.help, valueName: "url")) var publicURL: String?
+    @Option(name: .customLong("route53-hosted-zone-id"), help: .init(ConfigurationKey.route53HostedZoneID.help, valueName: "id")) var route53HostedZoneID: String?
+    @Option(name: .customLong("route53-hosted-zone-name"), help: .init(ConfigurationKey.route53HostedZoneName.help, valueName: "name")) var route53HostedZoneName: String?
+    @Option(name: .customLong("route53-endpoint"), help: .init(ConfigurationKey.route53Endpoint.help, valueName: "url")) var route53Endpoint: String?
+    @Option(name: .customLong("aws-access-key-id"), help: .init(ConfigurationKey.awsAccessKeyID.help, valueName: "id")) var awsAccessKeyID: String?
+    @Option(name: .customLong("aws-secret-access-key"), help: .init(ConfigurationKey.awsSecretAccessKey.help, valueName: "secret")) var awsSecretAccessKey: String?
+    @Option(name: .customLong("keycloak-url"), help: .init(ConfigurationKey.keycloakURL.help, valueName: "url")) var keycloakURL: String?
+    @Option(name: .customLong("keycloak-realm"), help: .init(ConfigurationKey.keycloakRealm.help, valueName: "realm")) var keycloakRealm: String?
+    @Option(name: .customLong("keycloak-client-id"), help: .init(ConfigurationKey.keycloakClientID.help, valueName: "id")) var keycloakClientID: String?
+    @Option(name: .customLong("keycloak-client-secret"), help: .init(ConfigurationKey.keycloakClientSecret.help, valueName: "secret")) var keycloakClientSecret: String?
+    @Option(name: .customLong("ams-url"), help: .init(ConfigurationKey.amsURL.help, valueName: "url")) var amsURL: String?
+    @Option(name: .customLong("ams-token"), help: .init(ConfigurationKey.amsToken.help, valueName: "token")) var amsToken: String?
+    @Option(name: .customLong("ocm-url"), help: .init(ConfigurationKey.ocmURL.help, valueName: "url")) var ocmURL: String?
+    @Option(name: .customLong("ocm-token"), help: .init(ConfigurationKey.ocmToken.help, valueName: "token")) var ocmToken: String?
 
     /// The flags given on the command line, by key.
     var flags: [ConfigurationKey: String] {
@@ -43,7 +57,7 @@ struct ServeCommand: AsyncParsableCommand {
             (.denyList, denyList), (.accessList, accessList), (.adminAuthzConfig, adminAuthzConfig),
             (.simulatedReadyAfter, simulatedReadyAfter), (.kafkaDomain, kafkaDomain), (.resyncInterval, resyncInterval),
             (.leaseDuration, leaseDuration), (.leaseRenewInterval, leaseRenewInterval), (.provisioningTimeout, provisioningTimeout),
-            (.logFormat, logFormat), (.logLevel, logLevel),
+            (.logFormat, logFormat), (.logLevel, logLevel), (.publicURL, publicURL), (.route53HostedZoneID, route53HostedZoneID), (.route53HostedZoneName, route53HostedZoneName), (.route53Endpoint, route53Endpoint), (.awsAccessKeyID, awsAccessKeyID), (.awsSecretAccessKey, awsSecretAccessKey), (.keycloakURL, keycloakURL), (.keycloakRealm, keycloakRealm), (.keycloakClientID, keycloakClientID), (.keycloakClientSecret, keycloakClientSecret), (.amsURL, amsURL), (.amsToken, amsToken), (.ocmURL, ocmURL), (.ocmToken, ocmToken),
         ]
         return Dictionary(uniqueKeysWithValues: pairs.compactMap { key, value in value.map { (key, $0) } })
     }

@@ -1,6 +1,7 @@
 import Hummingbird
 import KafkaFleetCore
 import KafkaFleetHTTP
+import KafkaFleetProviders
 import KafkaFleetStore
 import Logging
 import Metrics
@@ -18,7 +19,7 @@ extension Daemon {
         let logger = Logger(label: "kafkafleetd")
         let fleetRouter = FleetRouter(authenticator: authenticator)
         fleetRouter.router.add(middleware: RequestMetricsMiddleware())
-        let kafkaService = KafkaService(store: environment.store, quota: catalogues.quota, instanceTypes: catalogues.instanceTypes,
+        let kafkaService = KafkaService(store: environment.store, quota: environment.quota, instanceTypes: catalogues.instanceTypes,
                                         providers: catalogues.providers, clock: environment.clock)
         PublicAPI(service: kafkaService, authenticator: authenticator, document: try OpenAPIDocument.bundled())
             .addRoutes(to: fleetRouter.router)
@@ -67,8 +68,7 @@ extension Daemon {
             ReadyKafkaReconciler(environment: environment),
             DeletingKafkaReconciler(environment: environment),
             KafkaHousekeepingReconciler(environment: environment, deniedUsers: catalogues.deniedUsers),
-            ClusterReconciler(environment: environment,
-                              providers: [.standalone: StandaloneClusterProvider(), .simulated: StandaloneClusterProvider()],
+            ClusterReconciler(environment: environment, providers: clusterProviders(configuration: configuration, issuer: issuer),
                               configuration: ClusterConfigurationSync(environment: environment, clusters: clusters)),
         ]
         for reconciler in reconcilers {
@@ -80,5 +80,15 @@ extension Daemon {
                                               issuer: issuer, changes: changes))
         }
         return services
+    }
+
+    /// The providers of each cluster type: standalone and simulated clusters need no calls; OCM when configured.
+    static func clusterProviders(configuration: DaemonConfiguration, issuer: String) -> [ClusterProviderType: any ClusterProvider] {
+        var providers: [ClusterProviderType: any ClusterProvider] = [.standalone: StandaloneClusterProvider(), .simulated: StandaloneClusterProvider()]
+        if let ocm = configuration.ocm {
+            providers[.ocm] = OCMClusterProvider(configuration: OCMConfiguration(
+                baseURL: ocm.url, token: ocm.token, controlPlaneURL: configuration.publicURL, ssoAuthServerURL: issuer))
+        }
+        return providers
     }
 }

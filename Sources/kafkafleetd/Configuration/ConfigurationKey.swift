@@ -25,6 +25,20 @@ enum ConfigurationKey: String, CaseIterable, Sendable {
     case provisioningTimeout = "provisioning-timeout"
     case logFormat = "log-format"
     case logLevel = "log-level"
+    case publicURL = "public-url"
+    case route53HostedZoneID = "route53-hosted-zone-id"
+    case route53HostedZoneName = "route53-hosted-zone-name"
+    case route53Endpoint = "route53-endpoint"
+    case awsAccessKeyID = "aws-access-key-id"
+    case awsSecretAccessKey = "aws-secret-access-key"
+    case keycloakURL = "keycloak-url"
+    case keycloakRealm = "keycloak-realm"
+    case keycloakClientID = "keycloak-client-id"
+    case keycloakClientSecret = "keycloak-client-secret"
+    case amsURL = "ams-url"
+    case amsToken = "ams-token"
+    case ocmURL = "ocm-url"
+    case ocmToken = "ocm-token"
 
     /// The command-line flag, e.g. `--data-dir`.
     var flag: String { "--\(rawValue)" }
@@ -50,6 +64,11 @@ enum ConfigurationKey: String, CaseIterable, Sendable {
         case .provisioningTimeout: "1800"
         case .logFormat: "text"
         case .logLevel: "info"
+        case .route53Endpoint: "https://route53.amazonaws.com"
+        case .keycloakRealm: "rhoas"
+        case .amsURL, .ocmURL: "https://api.openshift.com"
+        case .publicURL, .route53HostedZoneID, .route53HostedZoneName, .awsAccessKeyID, .awsSecretAccessKey, .keycloakURL,
+             .keycloakClientID, .keycloakClientSecret, .amsToken, .ocmToken: nil
         case .databaseURL, .jwksURL, .jwksFile, .tokenIssuer, .quotaList, .dataplaneConfig, .providersConfig,
              .instanceTypesConfig, .denyList, .accessList, .adminAuthzConfig: nil
         }
@@ -81,6 +100,20 @@ enum ConfigurationKey: String, CaseIterable, Sendable {
         case .provisioningTimeout: "Seconds a kafka may wait for its agent's Ready report before it fails."
         case .logFormat: "Log format: text or json."
         case .logLevel: "Log level: trace, debug, info, notice, warning, error or critical."
+        case .publicURL: "URL agents and clients reach this daemon at (for agent parameters). Default: http://<bind>."
+        case .route53HostedZoneID: "Route53 hosted zone id for kafka DNS records; enables the Route53 DNS provider (default: in-memory DNS)."
+        case .route53HostedZoneName: "Route53 hosted zone name, looked up once; enables the Route53 DNS provider."
+        case .route53Endpoint: "Route53 API endpoint (an emulator's URL in tests)."
+        case .awsAccessKeyID: "AWS access key id for Route53."
+        case .awsSecretAccessKey: "AWS secret access key for Route53."
+        case .keycloakURL: "Keycloak base URL for canary and agent clients; enables the Keycloak identity provider (default: in-memory)."
+        case .keycloakRealm: "Keycloak realm of the clients."
+        case .keycloakClientID: "Client id the daemon logs in to Keycloak's admin API with (client credentials)."
+        case .keycloakClientSecret: "Secret of that client."
+        case .amsURL: "OCM accounts management (AMS) base URL."
+        case .amsToken: "Bearer token for AMS; enables AMS quota (instead of --quota-list or allow-all)."
+        case .ocmURL: "OpenShift Cluster Manager base URL."
+        case .ocmToken: "Bearer token for OCM; enables clusters of provider_type ocm."
         }
     }
 }

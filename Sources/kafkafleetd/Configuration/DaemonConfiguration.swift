@@ -32,6 +32,31 @@ enum LogFormat: String, Sendable, CaseIterable {
     case text, json
 }
 
+/// Where Route53 DNS records go.
+struct Route53Settings: Sendable, Hashable {
+    /// A hosted zone id, or `nil` to look the zone up by `zoneName`.
+    var zoneID: String?
+    /// A hosted zone name, used when no id is given.
+    var zoneName: String?
+    var endpoint: String
+    var accessKeyID: String
+    var secretAccessKey: String
+}
+
+/// How to reach Keycloak's admin API.
+struct KeycloakSettings: Sendable, Hashable {
+    var url: String
+    var realm: String
+    var clientID: String
+    var clientSecret: String
+}
+
+/// A base URL and a bearer token of an OpenShift API (AMS or OCM).
+struct OpenShiftAPISettings: Sendable, Hashable {
+    var url: String
+    var token: String
+}
+
 /// Everything `kafkafleetd serve` is configured with, typed and validated.
 struct DaemonConfiguration: Sendable {
     var dataDirectory: String
@@ -57,6 +82,11 @@ struct DaemonConfiguration: Sendable {
     var provisioningTimeout: Duration
     var logFormat: LogFormat
     var logLevel: Logger.Level
+    var publicURL: String
+    var route53: Route53Settings?
+    var keycloak: KeycloakSettings?
+    var ams: OpenShiftAPISettings?
+    var ocm: OpenShiftAPISettings?
 
     /// Whether tokens are verified with the development key of the data directory.
     var usesDevelopmentKey: Bool { jwksURL == nil && jwksFile == nil }
@@ -108,5 +138,27 @@ struct DaemonConfiguration: Sendable {
         }
         logFormat = try required(values.parsed(.logFormat, expecting: "text or json") { LogFormat(rawValue: $0) }, .logFormat)
         logLevel = try required(values.parsed(.logLevel, expecting: "a log level (trace … critical)") { Logger.Level(rawValue: $0.lowercased()) }, .logLevel)
+        let host = bind.host == "0.0.0.0" ? "127.0.0.1" : bind.host
+        publicURL = values.string(.publicURL) ?? "http://\(host.contains(":") ? "[\(host)]" : host):\(bind.port)"
+        let zoneID = values.string(.route53HostedZoneID), zoneName = values.string(.route53HostedZoneName)
+        if zoneID != nil || zoneName != nil {
+            route53 = Route53Settings(
+                zoneID: zoneID, zoneName: zoneName, endpoint: try required(values.string(.route53Endpoint), .route53Endpoint),
+                accessKeyID: try required(values.string(.awsAccessKeyID), .awsAccessKeyID),
+                secretAccessKey: try required(values.string(.awsSecretAccessKey), .awsSecretAccessKey))
+        }
+        if let url = values.string(.keycloakURL) {
+            keycloak = KeycloakSettings(
+                url: url, realm: try required(values.string(.keycloakRealm), .keycloakRealm),
+                clientID: try required(values.string(.keycloakClientID), .keycloakClientID),
+                clientSecret: try required(values.string(.keycloakClientSecret), .keycloakClientSecret))
+        }
+        if let token = values.string(.amsToken) {
+            guard quotaListFile == nil else { throw ConfigurationError(description: "--ams-token and --quota-list cannot both be set") }
+            ams = OpenShiftAPISettings(url: try required(values.string(.amsURL), .amsURL), token: token)
+        }
+        if let token = values.string(.ocmToken) {
+            ocm = OpenShiftAPISettings(url: try required(values.string(.ocmURL), .ocmURL), token: token)
+        }
     }
 }
