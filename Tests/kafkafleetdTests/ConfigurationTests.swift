@@ -68,7 +68,7 @@ struct ConfigurationTests {
         for key in ConfigurationKey.allCases {
             #expect(help.contains(key.flag + " "), "\(key.flag) missing from serve")
         }
-        let flags = Set(help.matches(of: /--([a-z][a-z-]+)/).map { String($0.output.1) })
+        let flags = Set(help.matches(of: /--([a-z][a-z0-9-]+)/).map { String($0.output.1) })
         let documented = Set(ConfigurationKey.allCases.map(\.rawValue)).union(["config", "help"])
         #expect(flags.subtracting(documented).isEmpty, "flags missing from the reference: \(flags.subtracting(documented))")
         #expect(ConfigReferenceCommand.markdown.components(separatedBy: "\n").count == ConfigurationKey.allCases.count + 2)
