@@ -149,6 +149,17 @@ let package = Package(
             path: "Benchmarks/APIBenchmark",
             swiftSettings: swiftSettings
         ),
+        .executableTarget(
+            name: "StoreBenchmark",
+            dependencies: [
+                "KafkaFleetCore", "KafkaFleetStore",
+                .product(name: "SQLiteKit", package: "sqlite-kit"),
+                .product(name: "PostgresKit", package: "postgres-kit"),
+                .product(name: "Logging", package: "swift-log"),
+            ],
+            path: "Benchmarks/StoreBenchmark",
+            swiftSettings: swiftSettings
+        ),
         .testTarget(
             name: "kafkafleetdTests",
             dependencies: ["kafkafleetd"],

@@ -32,6 +32,7 @@ public final class PostgresChangeFeed: ChangeFeed, Service {
         self.logger = logger
     }
 
+    /// Delivers to this process's subscribers at once, then notifies the other replicas (best effort: a failure is logged).
     public func publish(_ change: FleetChange) async {
         local.deliver(change)
         let wire = change.wireValue
@@ -44,6 +45,7 @@ public final class PostgresChangeFeed: ChangeFeed, Service {
         }
     }
 
+    /// A stream of changes from this process and, while the LISTEN is up, from the other replicas.
     public func subscribe() -> AsyncStream<FleetChange> {
         local.subscribe()
     }

@@ -3,6 +3,7 @@ public import KafkaFleetCore
 import SQLKit
 
 extension SQLFleetStore {
+    /// Inserts the row at revision 1 and its creation event; the unique `cluster_id` index reports duplicates.
     public func createCluster(_ cluster: DataPlaneCluster) async throws -> DataPlaneCluster {
         let values = try ClusterRow.fields(of: cluster) + [SQLBind(cluster.id), SQLBind(1)]
         return try await writing { db in
@@ -18,6 +19,7 @@ extension SQLFleetStore {
         }
     }
 
+    /// Reads one non-deleted cluster by its provider id.
     public func cluster(clusterID: String) async throws -> DataPlaneCluster? {
         try await reading { db in
             try await Self.selectClusters(db).where("cluster_id", .equal, clusterID).where(SoftDeleteSQL.notDeleted).first()
@@ -25,6 +27,7 @@ extension SQLFleetStore {
         }
     }
 
+    /// Oldest first (`created_at`, then `id`).
     public func clusters(inStatuses statuses: Set<ClusterStatus>?) async throws -> [DataPlaneCluster] {
         if let statuses, statuses.isEmpty { return [] }
         return try await reading { db in
@@ -37,6 +40,7 @@ extension SQLFleetStore {
         }
     }
 
+    /// One conditional `UPDATE … RETURNING`, like `updateKafka` without limits.
     public func updateCluster(_ cluster: DataPlaneCluster, expecting expected: ClusterStatus) async throws -> WriteOutcome<DataPlaneCluster> {
         let fields = try ClusterRow.fields(of: cluster)
         return try await writing { db in
@@ -64,6 +68,7 @@ extension SQLFleetStore {
         }
     }
 
+    /// Sets `deleted_at` (not `updated_at`, as the in-memory store) with the conditional-update checks.
     public func softDeleteCluster(_ cluster: DataPlaneCluster, expecting expected: ClusterStatus, at now: Date) async throws -> Bool {
         try await writing { db in
             let rows = try await db.update(ClusterRow.table)

@@ -3,6 +3,7 @@ public import KafkaFleetCore
 import SQLKit
 
 extension SQLFleetStore {
+    /// Checks the name, then the limits (under the admission lock when there are any), then inserts the row at revision 1 and its creation event, in one transaction.
     public func createKafka(_ kafka: KafkaRequest, limits: [AdmissionLimit]) async throws -> WriteOutcome<KafkaRequest> {
         let values = try KafkaRow.fields(of: kafka) + [SQLBind(kafka.id), SQLBind(1)]
         return try await writing(lock: limits.isEmpty ? nil : .admission) { db in
@@ -25,6 +26,7 @@ extension SQLFleetStore {
         }
     }
 
+    /// Reads one non-deleted row by primary key.
     public func kafka(id: String) async throws -> KafkaRequest? {
         try await reading { db in
             try await Self.selectKafkas(db).where("id", .equal, id).where(SoftDeleteSQL.notDeleted).first()
@@ -32,6 +34,7 @@ extension SQLFleetStore {
         }
     }
 
+    /// One statement for the page and one for the total, both with the organisation filter and the rendered search.
     public func listKafkas(_ query: KafkaListQuery) async throws -> KafkaPage {
         var predicates: [any SQLExpression] = [SoftDeleteSQL.notDeleted]
         if let organisationID = query.organisationID {
@@ -55,6 +58,7 @@ extension SQLFleetStore {
         }
     }
 
+    /// Least recently updated first (`updated_at`, then `id`).
     public func kafkas(inStatuses statuses: Set<KafkaStatus>, limit: Int) async throws -> [KafkaRequest] {
         guard !statuses.isEmpty, limit > 0 else { return [] }
         return try await reading { db in
@@ -66,6 +70,7 @@ extension SQLFleetStore {
         }
     }
 
+    /// Oldest first (`created_at`, then `id`).
     public func kafkas(onCluster clusterID: String, inStatuses statuses: Set<KafkaStatus>) async throws -> [KafkaRequest] {
         guard !statuses.isEmpty else { return [] }
         return try await reading { db in
@@ -78,6 +83,7 @@ extension SQLFleetStore {
         }
     }
 
+    /// One `GROUP BY status` over the non-deleted rows.
     public func countKafkasByStatus() async throws -> [KafkaStatus: Int] {
         try await reading { db in
             let rows = try await db.select().column("status").column(SQLRaw("COUNT(*)"), as: "n").from(KafkaRow.table)
@@ -91,10 +97,13 @@ extension SQLFleetStore {
         }
     }
 
+    /// One aggregate over the rows matching the filter.
     public func sumKafkas(_ filter: KafkaFilter, measure: AdmissionMeasure) async throws -> Int {
         try await reading { db in try await Self.sum(filter, measure: measure, excluding: nil, on: db) }
     }
 
+    /// One conditional `UPDATE … RETURNING` on id, expected status, revision and `deleted_at IS NULL`; with limits, the
+    /// staleness check and the limits run first under the admission lock. A status change records its event in the same transaction.
     public func updateKafka(_ kafka: KafkaRequest, expecting expected: KafkaStatus, limits: [AdmissionLimit]) async throws -> WriteOutcome<KafkaRequest> {
         let fields = try KafkaRow.fields(of: kafka)
         return try await writing(lock: limits.isEmpty ? nil : .admission) { db in
@@ -131,6 +140,7 @@ extension SQLFleetStore {
         }
     }
 
+    /// Sets `deleted_at` with the same conditions as `updateKafka` and records the move to `deleted`.
     public func softDeleteKafka(_ kafka: KafkaRequest, expecting expected: KafkaStatus, at now: Date) async throws -> Bool {
         try await writing { db in
             let rows = try await db.update(KafkaRow.table)

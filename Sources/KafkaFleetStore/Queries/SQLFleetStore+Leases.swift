@@ -17,6 +17,7 @@ extension SQLFleetStore {
         }
     }
 
+    /// Clears the leader only where `holder` holds it; the expiry stays.
     public func releaseLease(_ leaseType: String, holder: String) async throws {
         try await writing { db in
             try await db.update("leader_leases")
@@ -27,6 +28,7 @@ extension SQLFleetStore {
         }
     }
 
+    /// Reads the lease row, if it was ever taken.
     public func lease(_ leaseType: String) async throws -> LeaderLease? {
         try await reading { db in
             guard let row = try await db.select().columns("lease_type", "leader", "expires").from("leader_leases")
