@@ -167,7 +167,7 @@ let package = Package(
         ),
         .testTarget(
             name: "KafkaFleetCoreTests",
-            dependencies: ["KafkaFleetCore", "KafkaFleetTesting"],
+            dependencies: ["KafkaFleetCore", "KafkaFleetStore", "KafkaFleetTesting"],
             swiftSettings: swiftSettings
         ),
         .testTarget(

@@ -15,9 +15,11 @@ struct ConvergenceTests {
         return rounds
     }
 
-    @Test("1,000 kafkas over 10 clusters all become ready while every provider fails 30% of its calls, and each record and client is created once")
-    func thousandKafkasUnderFaults() async throws {
-        let fleet = TestFleet(settings: ReconcilerSettings(preparingTimeout: .seconds(86_400), pageSize: 1_000), clusters: 10, capacity: 100)
+    @Test("1,000 kafkas over 10 clusters all become ready while every provider fails 30% of its calls, and each record and client is created once",
+          arguments: FleetBackend.allCases)
+    func thousandKafkasUnderFaults(backend: FleetBackend) async throws {
+        let fleet = try await TestFleet.on(backend, settings: ReconcilerSettings(preparingTimeout: .seconds(86_400), pageSize: 1_000),
+                                           clusters: 10, capacity: 100)
         try await fleet.readyCluster()
         fleet.dns.faults.failureRate = 0.3
         fleet.identity.faults.failureRate = 0.3
@@ -75,9 +77,9 @@ struct ConvergenceTests {
         #expect(try await fleet.store.kafka(id: created.id)?.status == .ready)
     }
 
-    @Test("a kafka deleted while its agent is still provisioning it is removed once the agent reports it gone")
-    func deleteDuringProvisioning() async throws {
-        let fleet = TestFleet(readyAfter: .seconds(3600))
+    @Test("a kafka deleted while its agent is still provisioning it is removed once the agent reports it gone", arguments: FleetBackend.allCases)
+    func deleteDuringProvisioning(backend: FleetBackend) async throws {
+        let fleet = try await TestFleet.on(backend, readyAfter: .seconds(3600))
         try await fleet.readyCluster()
         let created = try await fleet.createKafka()
         let provisioning = try #require(try await fleet.drive(created.id, to: .provisioning))

@@ -5,9 +5,9 @@ import Testing
 
 @Suite("A kafka's life on fakes")
 struct KafkaLifecycleOnFakesTests {
-    @Test("an accepted kafka becomes ready with a bootstrap record, route records and a canary client")
-    func becomesReady() async throws {
-        let fleet = TestFleet()
+    @Test("an accepted kafka becomes ready with a bootstrap record, route records and a canary client", arguments: FleetBackend.allCases)
+    func becomesReady(backend: FleetBackend) async throws {
+        let fleet = try await TestFleet.on(backend)
         try await fleet.readyCluster()
         let created = try await fleet.createKafka()
 
@@ -27,9 +27,10 @@ struct KafkaLifecycleOnFakesTests {
         #expect(history == ["accepted", "preparing", "provisioning", "ready"])
     }
 
-    @Test("a deleted ready kafka is removed by its agent, then its records and client are removed and it is soft-deleted")
-    func deletion() async throws {
-        let fleet = TestFleet()
+    @Test("a deleted ready kafka is removed by its agent, then its records and client are removed and it is soft-deleted",
+          arguments: FleetBackend.allCases)
+    func deletion(backend: FleetBackend) async throws {
+        let fleet = try await TestFleet.on(backend)
         try await fleet.readyCluster()
         let created = try await fleet.createKafka()
         let ready = try #require(try await fleet.drive(created.id, to: .ready))
@@ -59,9 +60,9 @@ struct KafkaLifecycleOnFakesTests {
         #expect(try await fleet.store.kafka(id: created.id) == nil)
     }
 
-    @Test("a kafka whose agent stays silent fails after the provisioning timeout with a reason saying so")
-    func provisioningTimeout() async throws {
-        let fleet = TestFleet(settings: ReconcilerSettings(provisioningTimeout: .seconds(1800)))
+    @Test("a kafka whose agent stays silent fails after the provisioning timeout with a reason saying so", arguments: FleetBackend.allCases)
+    func provisioningTimeout(backend: FleetBackend) async throws {
+        let fleet = try await TestFleet.on(backend, settings: ReconcilerSettings(provisioningTimeout: .seconds(1800)))
         try await fleet.readyCluster()
         let created = try await fleet.createKafka()
         await fleet.agent.setSilent(true)
@@ -106,9 +107,9 @@ struct KafkaLifecycleOnFakesTests {
         #expect(failed.failedReason == "Region us-east-1 in cloud provider aws cannot accept standard Kafka of size x1 at the moment.")
     }
 
-    @Test("a developer kafka is deprovisioned once it expires")
-    func expiry() async throws {
-        let fleet = TestFleet()
+    @Test("a developer kafka is deprovisioned once it expires", arguments: FleetBackend.allCases)
+    func expiry(backend: FleetBackend) async throws {
+        let fleet = try await TestFleet.on(backend)
         try await fleet.readyCluster()
         var created = try await fleet.createKafka(instanceType: "developer")
         let original = created

@@ -5,9 +5,9 @@ import Testing
 
 @Suite("Placement")
 struct PlacementTests {
-    @Test("many kafkas placed concurrently on a nearly full cluster never over-commit it")
-    func noOverCommit() async throws {
-        let fleet = TestFleet()
+    @Test("many kafkas placed concurrently on a nearly full cluster never over-commit it", arguments: FleetBackend.allCases)
+    func noOverCommit(backend: FleetBackend) async throws {
+        let fleet = try await TestFleet.on(backend)
         try await fleet.readyCluster()
         var cluster = try #require(try await fleet.store.cluster(clusterID: TestFleet.clusterID))
         let original = cluster

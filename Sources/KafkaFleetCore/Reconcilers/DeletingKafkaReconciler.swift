@@ -38,6 +38,7 @@ public struct DeletingKafkaReconciler: Reconciler {
         let deleted = try await environment.store.softDeleteKafka(kafka, expecting: kafka.status, at: environment.clock.now())
         if deleted {
             environment.logger.info("kafka deleted", metadata: ["kafka_id": "\(kafka.id)"])
+            OperationMetrics.kafkaDeleted()
         }
         return deleted
     }

@@ -47,7 +47,9 @@ public struct ProvisioningKafkaReconciler: Reconciler {
             var ready = kafka
             ready.status = .ready
             ready.failedReason = ""
-            return try await environment.write(ready, over: kafka).value != nil
+            guard try await environment.write(ready, over: kafka).value != nil else { return false }
+            if kafka.status == .provisioning { OperationMetrics.kafkaReady(kafka, now: now) }
+            return true
         }
         let timeout = environment.settings.provisioningTimeout
         if kafka.status == .provisioning, kafka.timeInStatus(at: now) >= timeout {

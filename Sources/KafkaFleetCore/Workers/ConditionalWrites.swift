@@ -33,7 +33,9 @@ extension FleetEnvironment {
         failed.status = .failed
         failed.failedReason = reason
         logger.info("kafka failed", metadata: ["kafka_id": "\(kafka.id)", "reason": "\(reason)"])
-        return try await write(failed, over: kafka)
+        let outcome = try await write(failed, over: kafka)
+        if outcome.value != nil { OperationMetrics.kafkaFailed() }
+        return outcome
     }
 
     /// Writes `updated` over `original` with compare-and-set, stamping `updatedAt` (and `statusChangedAt` when the

@@ -23,14 +23,19 @@ struct TestFleet {
     let housekeeping: KafkaHousekeepingReconciler
     let clusters: ClusterReconciler
 
+    /// A fleet on a new store of `backend`.
+    static func on(_ backend: FleetBackend, settings: ReconcilerSettings = ReconcilerSettings(), readyAfter: Duration = .zero,
+                   clusters: Int = 1, capacity: Int = 100) async throws -> TestFleet {
+        TestFleet(store: try await backend.makeStore(), settings: settings, readyAfter: readyAfter, clusters: clusters, capacity: capacity)
+    }
+
     /// The id and DNS name of cluster `index` (the first is `local-cluster`).
     static func cluster(_ index: Int) -> (id: String, dns: String) {
         index == 0 ? (clusterID, clusterDNS) : ("cluster-\(index)", "apps.cluster-\(index).example.com")
     }
 
-    init(settings: ReconcilerSettings = ReconcilerSettings(), readyAfter: Duration = .zero, clusters clusterCount: Int = 1,
-         capacity: Int = 100) {
-        let store = InMemoryFleetStore()
+    init(store: any FleetStore = InMemoryFleetStore(), settings: ReconcilerSettings = ReconcilerSettings(), readyAfter: Duration = .zero,
+         clusters clusterCount: Int = 1, capacity: Int = 100) {
         self.store = store
         let environment = FleetEnvironment(store: store, clock: clock, quota: GrantingQuota(), dns: dns, identity: identity, settings: settings)
         self.environment = environment
