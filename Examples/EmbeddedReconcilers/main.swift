@@ -20,6 +20,9 @@ struct PrintingDNS: DNSProvider {
 struct Unlimited: QuotaService {
     let quotaType = "unlimited"
     func hasQuota(organisationID: String, owner: String, instanceType: InstanceTypeConfig) async throws -> Bool { true }
+    func hasQuota(organisationID: String, owner: String, instanceType: InstanceTypeConfig, billingModel: String) async throws -> Bool {
+        true
+    }
     func reserve(for kafka: KafkaRequest, instanceType: InstanceTypeConfig) async throws -> QuotaGrant { QuotaGrant(billingModel: "standard") }
     func release(for kafka: KafkaRequest) async throws {}
     func isEntitlementActive(for kafka: KafkaRequest) async throws -> Bool { true }

@@ -73,6 +73,19 @@ public final class AMSQuotaService: QuotaService {
         }
     }
 
+    /// Whether the organisation has AMS quota (allowed > 0) for the billing model's resource and product under a
+    /// standard or marketplace AMS billing model (for `enterprise`: resource `rhosak`, product `RHOSAKCC`).
+    public func hasQuota(organisationID: String, owner: String, instanceType: InstanceTypeConfig,
+                         billingModel: String) async throws -> Bool {
+        guard let model = instanceType.supportedBillingModels.first(where: { $0.id == billingModel }),
+              let orgID = try await amsOrganisationID(externalID: organisationID)
+        else { return false }
+        let costs = try await quotaCosts(orgID: orgID)
+        return costs.contains { cost in
+            cost.allowed > 0 && cost.relatedResources.contains { $0.matches(model) && Self.isStandardOrMarketplace($0.billingModel) }
+        }
+    }
+
     /// Reserves the kafka's quota units with a cluster authorization; returns the subscription to store.
     public func reserve(for kafka: KafkaRequest, instanceType: InstanceTypeConfig) async throws -> QuotaGrant {
         let (model, amsModel) = try await billingModel(for: kafka, instanceType: instanceType)

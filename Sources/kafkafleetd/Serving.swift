@@ -28,6 +28,11 @@ extension Daemon {
             .addRoutes(to: fleetRouter.router)
         AdminAPI(service: AdminService(environment: environment), authenticator: authenticator, roles: catalogues.adminRoles)
             .addRoutes(to: fleetRouter.router)
+        let enterpriseSettings = EnterpriseClusterSettings(ssoAuthServerURL: issuer, controlPlaneURL: "http://\(configuration.bind)")
+        EnterpriseClustersAPI(service: EnterpriseClusterService(environment: environment, providers: catalogues.providers,
+                                                                settings: enterpriseSettings, changes: changes),
+                              authenticator: authenticator)
+            .addRoutes(to: fleetRouter.router)
 
         let api = Application(
             router: fleetRouter,

@@ -38,7 +38,13 @@ struct APIHarness {
         AgentAPI(service: AgentService(environment: environment, settings: AgentSettings(ssoRealmURL: DevelopmentSigningKey.defaultIssuer)),
                  authenticator: authenticator).addRoutes(to: fleetRouter.router)
         AdminAPI(service: AdminService(environment: environment), authenticator: authenticator).addRoutes(to: fleetRouter.router)
+        let enterprise = EnterpriseClusterService(environment: environment, settings: Self.enterpriseSettings)
+        EnterpriseClustersAPI(service: enterprise, authenticator: authenticator).addRoutes(to: fleetRouter.router)
     }
+
+    /// What enterprise clusters' agents are told to connect with.
+    static let enterpriseSettings = EnterpriseClusterSettings(ssoAuthServerURL: DevelopmentSigningKey.defaultIssuer,
+                                                              controlPlaneURL: "http://127.0.0.1:8000")
 
     /// Runs `body` against the application in router mode.
     func run(_ body: @Sendable @escaping (any TestClientProtocol) async throws -> Void) async throws {

@@ -158,6 +158,26 @@ struct AMSQuotaServiceTests {
         }
     }
 
+    @Test("enterprise quota is an allowed RHOSAKCC quota cost; RHOSAK quota alone is not enough")
+    func enterpriseQuota() async throws {
+        try await Self.withAMS { ams, quota in
+            // Given one organisation with enterprise (RHOSAKCC) quota and one with standard (RHOSAK) quota only
+            ams.addOrganisation(externalID: "customer", amsID: "org-1",
+                                quota: [.init(allowed: 1, consumed: 0, product: "RHOSAKCC", billingModel: "standard")])
+            ams.addOrganisation(externalID: "standard", amsID: "org-2", quota: [.init(allowed: 5, consumed: 0, billingModel: "standard")])
+
+            // When each is asked about the enterprise billing model of the standard type
+            let customer = try await quota.hasQuota(organisationID: "customer", owner: "alice", instanceType: Self.standard,
+                                                    billingModel: "enterprise")
+            let standard = try await quota.hasQuota(organisationID: "standard", owner: "bob", instanceType: Self.standard,
+                                                    billingModel: "enterprise")
+
+            // Then only the first has it
+            #expect(customer)
+            #expect(standard == false)
+        }
+    }
+
     @Test("an unavailable AMS is retryable and a refused token permanent")
     func failures() async throws {
         try await Self.withAMS { ams, quota in

@@ -10,6 +10,9 @@ public struct AllowAllQuotaService: QuotaService {
 
     public func hasQuota(organisationID: String, owner: String, instanceType: InstanceTypeConfig) async throws -> Bool { true }
 
+    public func hasQuota(organisationID: String, owner: String, instanceType: InstanceTypeConfig,
+                         billingModel: String) async throws -> Bool { true }
+
     public func reserve(for kafka: KafkaRequest, instanceType: InstanceTypeConfig) async throws -> QuotaGrant {
         QuotaGrant(billingModel: kafka.desiredBillingModel.isEmpty ? "standard" : kafka.desiredBillingModel)
     }

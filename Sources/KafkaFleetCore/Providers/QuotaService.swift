@@ -25,6 +25,9 @@ public protocol QuotaService: Sendable {
     /// Whether the owner has quota for any billing model of a (non-developer) instance type; decides the
     /// instance type a user is assigned.
     func hasQuota(organisationID: String, owner: String, instanceType: InstanceTypeConfig) async throws -> Bool
+    /// Whether the owner has quota for one billing model of an instance type; decides who may use the enterprise
+    /// cluster API (standard instances under the `enterprise` model).
+    func hasQuota(organisationID: String, owner: String, instanceType: InstanceTypeConfig, billingModel: String) async throws -> Bool
     /// Reserves the quota of a new kafka (its instance type, size and desired billing model are set).
     func reserve(for kafka: KafkaRequest, instanceType: InstanceTypeConfig) async throws -> QuotaGrant
     /// Releases the quota of a deleted kafka; releasing twice is not an error.

@@ -49,6 +49,15 @@ public struct QuotaListService: QuotaService {
         return holder.entry.grantedModels(instanceType: instanceType.id).contains { offered.contains($0.id) }
     }
 
+    /// Whether the holder's entry grants this billing model of the instance type and the grant has not expired.
+    public func hasQuota(organisationID: String, owner: String, instanceType: InstanceTypeConfig,
+                         billingModel: String) async throws -> Bool {
+        guard let holder = holder(organisationID: organisationID, owner: owner),
+              let granted = holder.entry.grantedModel(instanceType: instanceType.id, billingModel: billingModel)
+        else { return false }
+        return !granted.isExpired(at: clock.now())
+    }
+
     public func reserve(for kafka: KafkaRequest, instanceType: InstanceTypeConfig) async throws -> QuotaGrant {
         let holder = holder(organisationID: kafka.organisationID, owner: kafka.owner)
         let billingModel = try detectBillingModel(for: kafka, instanceType: instanceType, holder: holder)

@@ -54,7 +54,7 @@ public struct KafkaService: Sendable {
             location = try KafkaLocation.resolve(provider: payload.cloudProvider, region: payload.region,
                                                  instanceType: instanceType.id, in: providers)
         } else {
-            guard clusterID.utf8.allSatisfy(Self.isAlphanumeric) else { throw FleetError(.invalidClusterID) }
+            guard ClusterIDRule.isAlphanumeric(clusterID) else { throw FleetError(.invalidClusterID) }
             let cluster = try await store.cluster(clusterID: clusterID)
             location = KafkaLocation(provider: cluster?.cloudProvider ?? "", region: cluster?.region ?? "")
         }
@@ -126,11 +126,6 @@ public struct KafkaService: Sendable {
             throw FleetError(.badRequest, "unable to detect instance type in plan provided")
         }
         return developer
-    }
-
-    private static func isAlphanumeric(_ byte: UInt8) -> Bool {
-        (byte >= UInt8(ascii: "a") && byte <= UInt8(ascii: "z")) || (byte >= UInt8(ascii: "A") && byte <= UInt8(ascii: "Z"))
-            || (byte >= UInt8(ascii: "0") && byte <= UInt8(ascii: "9"))
     }
 
     /// The region's limit on this instance type, as streaming units of non-enterprise kafkas.

@@ -6,6 +6,8 @@ public enum APIPaths {
     public static let v1 = "/api/kafkas_mgmt/v1"
     /// The kafka collection.
     public static let kafkas = "\(v1)/kafkas"
+    /// The enterprise (customer-registered) data-plane clusters.
+    public static let clusters = "\(v1)/clusters"
     /// The error catalogue.
     public static let errors = "\(v1)/errors"
     /// The OpenAPI document.

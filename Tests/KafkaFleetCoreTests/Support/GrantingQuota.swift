@@ -6,6 +6,10 @@ struct GrantingQuota: QuotaService {
 
     func hasQuota(organisationID: String, owner: String, instanceType: InstanceTypeConfig) async throws -> Bool { true }
 
+    func hasQuota(organisationID: String, owner: String, instanceType: InstanceTypeConfig, billingModel: String) async throws -> Bool {
+        true
+    }
+
     func reserve(for kafka: KafkaRequest, instanceType: InstanceTypeConfig) async throws -> QuotaGrant {
         QuotaGrant(billingModel: kafka.desiredBillingModel.isEmpty ? "standard" : kafka.desiredBillingModel)
     }
