@@ -69,9 +69,9 @@ struct Fleet {
         var rounds = 0
         while try await environment.store.countKafkasByStatus()[.ready, default: 0] < count {
             rounds += 1
-            for worker in workers { while await worker.reconcile().pageWasFull {} }
+            for worker in workers { while await worker.reconcile().wantsAnotherPass {} }
             try await agent.syncOnce()
-            for worker in workers.suffix(1) { while await worker.reconcile().pageWasFull {} }
+            for worker in workers.suffix(1) { while await worker.reconcile().wantsAnotherPass {} }
             if rounds > 1_000 { throw StoreError(.unavailable, "did not converge") }
         }
         return rounds

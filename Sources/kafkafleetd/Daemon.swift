@@ -17,9 +17,6 @@ struct Daemon {
     static let localClusterID = "kafkafleet-local"
     /// The ingress DNS name of the simulated local cluster.
     static let localClusterDNS = "apps.kafkafleet-local.kafkafleet.local"
-    /// The worker types, in pipeline order; also their lease names.
-    static let workerTypes = ["accepted_kafka", "preparing_kafka", "provisioning_kafka", "ready_kafka", "deleting_kafka",
-                              "general_kafka_worker", "cluster"]
 
     let configuration: DaemonConfiguration
 

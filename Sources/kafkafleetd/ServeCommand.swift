@@ -20,6 +20,7 @@ struct ServeCommand: AsyncParsableCommand {
     @Option(name: .customLong("token-issuer"), help: .init(ConfigurationKey.tokenIssuer.help, valueName: "url")) var tokenIssuer: String?
     @Option(name: .customLong("quota-list"), help: .init(ConfigurationKey.quotaList.help, valueName: "file")) var quotaList: String?
     @Option(name: .customLong("dataplane-config"), help: .init(ConfigurationKey.dataplaneConfig.help, valueName: "file")) var dataplaneConfig: String?
+    @Option(name: .customLong("dynamic-scaling-config"), help: .init(ConfigurationKey.dynamicScalingConfig.help, valueName: "file")) var dynamicScalingConfig: String?
     @Option(name: .customLong("providers-config"), help: .init(ConfigurationKey.providersConfig.help, valueName: "file")) var providersConfig: String?
     @Option(name: .customLong("instance-types-config"), help: .init(ConfigurationKey.instanceTypesConfig.help, valueName: "file")) var instanceTypesConfig: String?
     @Option(name: .customLong("deny-list"), help: .init(ConfigurationKey.denyList.help, valueName: "file")) var denyList: String?
@@ -53,7 +54,7 @@ struct ServeCommand: AsyncParsableCommand {
         let pairs: [(ConfigurationKey, String?)] = [
             (.dataDir, dataDir), (.databaseURL, databaseURL), (.bind, bind), (.metricsBind, metricsBind), (.healthBind, healthBind),
             (.jwksURL, jwksURL), (.jwksFile, jwksFile), (.tokenIssuer, tokenIssuer), (.quotaList, quotaList),
-            (.dataplaneConfig, dataplaneConfig), (.providersConfig, providersConfig), (.instanceTypesConfig, instanceTypesConfig),
+            (.dataplaneConfig, dataplaneConfig), (.dynamicScalingConfig, dynamicScalingConfig), (.providersConfig, providersConfig), (.instanceTypesConfig, instanceTypesConfig),
             (.denyList, denyList), (.accessList, accessList), (.adminAuthzConfig, adminAuthzConfig),
             (.simulatedReadyAfter, simulatedReadyAfter), (.kafkaDomain, kafkaDomain), (.resyncInterval, resyncInterval),
             (.leaseDuration, leaseDuration), (.leaseRenewInterval, leaseRenewInterval), (.provisioningTimeout, provisioningTimeout),

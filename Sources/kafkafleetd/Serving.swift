@@ -49,23 +49,10 @@ extension Daemon {
             HealthServer.application(readiness: readiness, bind: configuration.healthBind),
         ]
 
-        let elector: any LeaderElector
-        if case .postgres = configuration.database {
-            let leases = LeaseLeaderElector(store: environment.store, workerTypes: workerTypes, leaseDuration: configuration.leaseDuration,
-                                            renewInterval: configuration.leaseRenewInterval, clock: environment.clock)
-            await leases.renewOnce()
-            services.append(leases)
-            elector = leases
-        } else {
-            elector = AlwaysLeader()
-            for workerType in workerTypes {
-                Metrics.Gauge(label: "kas_fleet_manager_leader_worker", dimensions: [("worker_type", workerType)]).record(1)
-            }
-        }
-
-        let clusters = catalogues.clusters ?? [ConfiguredCluster(
+        let simulatesLocalCluster = catalogues.clusters == nil && catalogues.scaling == nil
+        let clusters = catalogues.clusters ?? (simulatesLocalCluster ? [ConfiguredCluster(
             name: localClusterID, clusterID: localClusterID, multiAZ: true, status: .provisioning, providerType: .simulated,
-            clusterDNS: localClusterDNS)]
+            clusterDNS: localClusterDNS)] : nil)
         let reconcilers: [any Reconciler] = [
             AcceptedKafkaReconciler(environment: environment),
             PreparingKafkaReconciler(environment: environment),
@@ -74,17 +61,38 @@ extension Daemon {
             DeletingKafkaReconciler(environment: environment),
             KafkaHousekeepingReconciler(environment: environment, deniedUsers: catalogues.deniedUsers),
             ClusterReconciler(environment: environment, providers: clusterProviders(configuration: configuration, issuer: issuer),
-                              configuration: ClusterConfigurationSync(environment: environment, clusters: clusters)),
-        ]
+                              configuration: clusters.map { ClusterConfigurationSync(environment: environment, clusters: $0) }),
+        ] + scalingReconcilers(environment: environment, catalogues: catalogues)
+        let elector: any LeaderElector
+        if case .postgres = configuration.database {
+            let leases = LeaseLeaderElector(store: environment.store, workerTypes: reconcilers.map(\.workerType), leaseDuration: configuration.leaseDuration,
+                                            renewInterval: configuration.leaseRenewInterval, clock: environment.clock)
+            await leases.renewOnce()
+            services.append(leases)
+            elector = leases
+        } else {
+            elector = AlwaysLeader()
+            for workerType in reconcilers.map(\.workerType) {
+                Metrics.Gauge(label: "kas_fleet_manager_leader_worker", dimensions: [("worker_type", workerType)]).record(1)
+            }
+        }
+
         for reconciler in reconcilers {
             services.append(ReconcilerService(reconciler: reconciler, changes: changes, elector: elector, resync: configuration.resyncInterval))
         }
-        if catalogues.clusters == nil {
+        if simulatesLocalCluster {
             services.append(LocalAgentService(readiness: readiness, host: configuration.bind.host, clusterID: localClusterID,
                                               clusterDNS: localClusterDNS, readyAfter: configuration.simulatedReadyAfter, key: key,
                                               issuer: issuer, changes: changes))
         }
         return services
+    }
+
+    /// The scale-up and scale-down workers, when dynamic scaling is configured.
+    static func scalingReconcilers(environment: FleetEnvironment, catalogues: Catalogues) -> [any Reconciler] {
+        guard let scaling = catalogues.scaling else { return [] }
+        return [DynamicScaleUpReconciler(environment: environment, providers: catalogues.providers, configuration: scaling),
+                DynamicScaleDownReconciler(environment: environment, providers: catalogues.providers, configuration: scaling)]
     }
 
     /// The providers of each cluster type: standalone and simulated clusters need no calls; OCM when configured.

@@ -12,6 +12,8 @@ struct Catalogues: Sendable {
     var adminRoles: AdminRoles
     /// The configured clusters; `nil` means the embedded default's simulated local cluster.
     var clusters: [ConfiguredCluster]?
+    /// Dynamic scaling, when configured (then no cluster list is).
+    var scaling: DynamicScalingConfiguration?
 
     init(_ configuration: DaemonConfiguration) throws {
         instanceTypes = try configuration.instanceTypesConfigFile.map {
@@ -35,6 +37,15 @@ struct Catalogues: Sendable {
         }
         clusters = try configuration.dataplaneConfigFile.map {
             try ConfigurationFiles.decode(ClusterConfigurationFile.self, from: $0, setting: .dataplaneConfig).clusters
+        }
+        if let file = configuration.dynamicScalingConfigFile {
+            let scaling = try ConfigurationFiles.decode(DynamicScalingConfiguration.self, from: file, setting: .dynamicScalingConfig)
+            do {
+                try scaling.validate()
+            } catch {
+                throw ConfigurationError(description: "\(file) (--dynamic-scaling-config): \(error)")
+            }
+            self.scaling = scaling
         }
     }
 }

@@ -12,6 +12,7 @@ enum ConfigurationKey: String, CaseIterable, Sendable {
     case tokenIssuer = "token-issuer"
     case quotaList = "quota-list"
     case dataplaneConfig = "dataplane-config"
+    case dynamicScalingConfig = "dynamic-scaling-config"
     case providersConfig = "providers-config"
     case instanceTypesConfig = "instance-types-config"
     case denyList = "deny-list"
@@ -69,7 +70,7 @@ enum ConfigurationKey: String, CaseIterable, Sendable {
         case .amsURL, .ocmURL: "https://api.openshift.com"
         case .publicURL, .route53HostedZoneID, .route53HostedZoneName, .awsAccessKeyID, .awsSecretAccessKey, .keycloakURL,
              .keycloakClientID, .keycloakClientSecret, .amsToken, .ocmToken: nil
-        case .databaseURL, .jwksURL, .jwksFile, .tokenIssuer, .quotaList, .dataplaneConfig, .providersConfig,
+        case .databaseURL, .jwksURL, .jwksFile, .tokenIssuer, .quotaList, .dataplaneConfig, .dynamicScalingConfig, .providersConfig,
              .instanceTypesConfig, .denyList, .accessList, .adminAuthzConfig: nil
         }
     }
@@ -87,6 +88,7 @@ enum ConfigurationKey: String, CaseIterable, Sendable {
         case .tokenIssuer: "Issuer (iss) that tokens must carry. Default: the development issuer when the development key is used."
         case .quotaList: "Quota-management-list YAML (the reference's format). Default: every user may create any instance."
         case .dataplaneConfig: "Data-plane cluster list YAML (the reference's format). Default: one simulated local cluster in aws/us-east-1."
+        case .dynamicScalingConfig: "Dynamic scaling YAML (the reference's format): grow and shrink the fleet through OCM (needs --ocm-token; not with --dataplane-config)."
         case .providersConfig: "Cloud providers and regions YAML (the reference's format). Default: aws/us-east-1."
         case .instanceTypesConfig: "Instance types and sizes YAML (the reference's format). Default: the reference's standard and developer types."
         case .denyList: "YAML list of usernames denied access; their kafkas are deprovisioned."

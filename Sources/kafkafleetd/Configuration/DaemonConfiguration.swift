@@ -69,6 +69,7 @@ struct DaemonConfiguration: Sendable {
     var tokenIssuer: String?
     var quotaListFile: String?
     var dataplaneConfigFile: String?
+    var dynamicScalingConfigFile: String?
     var providersConfigFile: String?
     var instanceTypesConfigFile: String?
     var denyListFile: String?
@@ -122,6 +123,7 @@ struct DaemonConfiguration: Sendable {
         tokenIssuer = values.string(.tokenIssuer)
         quotaListFile = try values.file(.quotaList)
         dataplaneConfigFile = try values.file(.dataplaneConfig)
+        dynamicScalingConfigFile = try values.file(.dynamicScalingConfig)
         providersConfigFile = try values.file(.providersConfig)
         instanceTypesConfigFile = try values.file(.instanceTypesConfig)
         denyListFile = try values.file(.denyList)
@@ -159,6 +161,12 @@ struct DaemonConfiguration: Sendable {
         }
         if let token = values.string(.ocmToken) {
             ocm = OpenShiftAPISettings(url: try required(values.string(.ocmURL), .ocmURL), token: token)
+        }
+        if dynamicScalingConfigFile != nil {
+            guard dataplaneConfigFile == nil else {
+                throw ConfigurationError(description: "--dynamic-scaling-config and --dataplane-config cannot both be set")
+            }
+            guard ocm != nil else { throw ConfigurationError(description: "--dynamic-scaling-config needs --ocm-token: new clusters are created through OCM") }
         }
     }
 }
