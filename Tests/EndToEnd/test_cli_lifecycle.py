@@ -50,3 +50,13 @@ def test_clusters_list_shows_the_simulated_local_cluster_to_an_admin(daemon):
     admin = token_for(daemon.data_dir, "org-1", "operator", "--admin-role", "kas-fleet-manager-admin-full")
     wait_for(lambda: "ready" in ctl("clusters", "list", "--url", daemon.url, "--token", admin).stdout,
              what="the local cluster to be ready")
+
+
+def test_migrate_brings_a_new_database_to_the_current_schema_and_is_idempotent(data_dir):
+    first = ctl("migrate", "--data-dir", data_dir)
+    assert first.stdout.startswith("database schema at version ")
+    again = ctl("migrate", "--data-dir", data_dir)
+    assert again.stdout == first.stdout
+    refused = ctl("migrate", "--database-url", "mysql://nowhere", check=False)
+    assert refused.returncode == 2
+    assert "postgres://" in refused.stderr
