@@ -31,8 +31,13 @@ struct AgentCommand: AsyncParsableCommand {
         }
 
         func run() async throws {
-            let tokens = try AgentTokens(fixed: token, dataDir: dataDir, clusterID: clusterID)
-            let transport = HTTPAgentTransport(baseURL: url, clusterID: clusterID, token: { try await tokens.current() })
+            let transport: HTTPAgentTransport
+            if let token {
+                transport = HTTPAgentTransport(baseURL: url, clusterID: clusterID) { token }
+            } else {
+                let tokens = AgentTokenMinter(key: try DevelopmentSigningKey.loadOrCreate(in: dataDir), clusterID: clusterID)
+                transport = HTTPAgentTransport(baseURL: url, clusterID: clusterID) { try await tokens.token() }
+            }
             let agent = SimulatedAgent(transport: transport, settings: SimulatedAgentSettings(
                 readyAfter: .milliseconds(Int64(readyAfter * 1000)), pollInterval: .milliseconds(Int64(pollInterval * 1000)), clusterDNS: clusterDNS))
             let logger = Logger(label: "kafkafleetctl.agent")
@@ -40,29 +45,5 @@ struct AgentCommand: AsyncParsableCommand {
             FileHandle.standardError.write(Data("simulating the agent of cluster \(clusterID) against \(url)\n".utf8))
             try await group.run()
         }
-    }
-}
-
-/// Agent tokens: a fixed one, or minted from the development key and renewed before they expire.
-actor AgentTokens {
-    private let fixed: String?
-    private let key: DevelopmentSigningKey?
-    private let clusterID: String
-    private var cached: (token: String, until: Date)?
-
-    init(fixed: String?, dataDir: String, clusterID: String) throws {
-        self.fixed = fixed
-        self.clusterID = clusterID
-        self.key = fixed == nil ? try DevelopmentSigningKey.loadOrCreate(in: dataDir) : nil
-    }
-
-    func current() async throws -> String {
-        if let fixed { return fixed }
-        if let cached, cached.until > Date() { return cached.token }
-        guard let key else { throw ValidationError("no agent token") }
-        let token = try await key.mint(orgID: "", username: "agent-\(clusterID)", ttl: .seconds(3600),
-                                       clientID: DataPlaneCluster.defaultClientID(forClusterID: clusterID))
-        cached = (token, Date().addingTimeInterval(3000))
-        return token
     }
 }

@@ -5,7 +5,8 @@ import Foundation
 ///
 /// Admission (region capacity, cluster capacity, the developer limit, quota) is decided by the store in
 /// the same step as the insert, through `AdmissionLimit`s, so two concurrent creates can never both take
-/// the last unit. Updates are compare-and-set writes, retried when another writer moved first.
+/// the last unit. Updates are compare-and-set writes, retried when another writer moved first. Workers learn of
+/// its writes from the store (wrap it in a `NotifyingFleetStore`), not from the service.
 public struct KafkaService: Sendable {
     /// Where kafkas and clusters are kept.
     public let store: any FleetStore
@@ -19,14 +20,12 @@ public struct KafkaService: Sendable {
     public let clock: any WallClock
     /// Flags of the use cases.
     public let settings: KafkaServiceSettings
-    /// Where writes are announced so workers react at once; `nil` announces nothing.
-    public let changes: (any ChangeFeed)?
 
     /// A service over its collaborators.
     public init(
         store: any FleetStore, quota: any QuotaService, instanceTypes: InstanceTypeCatalog = .default,
         providers: ProviderCatalog = .default, clock: any WallClock = SystemWallClock(),
-        settings: KafkaServiceSettings = KafkaServiceSettings(), changes: (any ChangeFeed)? = nil
+        settings: KafkaServiceSettings = KafkaServiceSettings()
     ) {
         self.store = store
         self.quota = quota
@@ -34,7 +33,6 @@ public struct KafkaService: Sendable {
         self.providers = providers
         self.clock = clock
         self.settings = settings
-        self.changes = changes
     }
 
     // MARK: create
@@ -99,9 +97,7 @@ public struct KafkaService: Sendable {
         limits += grant.limits
 
         do {
-            let stored = try await insert(kafka, limits: limits, targets: targets)
-            await changes?.publish(.kafka(.accepted))
-            return stored
+            return try await insert(kafka, limits: limits, targets: targets)
         } catch {
             try? await quota.release(for: kafka)
             throw error
@@ -291,7 +287,6 @@ public struct KafkaService: Sendable {
             changed.statusChangedAt = now
             switch try await store.updateKafka(changed, expecting: current.status, limits: []) {
             case .written:
-                await changes?.publish(.kafka(.deprovision))
                 return
             case let .refused(limit): throw limit.refusal
             case .conflict: continue

@@ -18,13 +18,8 @@ struct LocalAgentService: Service {
     func run() async throws {
         let port = await readiness.apiPort()
         let urlHost = host.contains(":") ? "[\(host)]" : (host == "0.0.0.0" ? "127.0.0.1" : host)
-        let key = self.key
-        let clusterID = self.clusterID
-        let issuer = self.issuer
-        let transport = HTTPAgentTransport(baseURL: "http://\(urlHost):\(port)", clusterID: clusterID) {
-            try await key.mint(orgID: "", username: "agent-\(clusterID)", ttl: .seconds(300),
-                               clientID: DataPlaneCluster.defaultClientID(forClusterID: clusterID), issuer: issuer)
-        }
+        let tokens = AgentTokenMinter(key: key, clusterID: clusterID, issuer: issuer, lifetime: .seconds(300))
+        let transport = HTTPAgentTransport(baseURL: "http://\(urlHost):\(port)", clusterID: clusterID) { try await tokens.token() }
         let agent = SimulatedAgent(transport: transport,
                                    settings: SimulatedAgentSettings(readyAfter: readyAfter, pollInterval: .seconds(5), clusterDNS: clusterDNS),
                                    changes: changes)
