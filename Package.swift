@@ -19,6 +19,8 @@ let package = Package(
         .executable(name: "kafkafleetctl", targets: ["kafkafleetctl"]),
     ],
     dependencies: [
+        // Gzip of API responses, as the reference's routes do (the library Hummingbird's own compression builds on).
+        .package(url: "https://github.com/adam-fowler/compress-nio.git", from: "1.5.0"),
         .package(url: "https://github.com/apple/swift-argument-parser.git", from: "1.8.2"),
         .package(url: "https://github.com/apple/swift-async-algorithms.git", from: "1.1.4"),
         .package(url: "https://github.com/apple/swift-crypto.git", from: "4.5.2"),
@@ -75,6 +77,9 @@ let package = Package(
             name: "KafkaFleetHTTP",
             dependencies: [
                 "KafkaFleetCore",
+                .product(name: "CompressNIO", package: "compress-nio"),
+                .product(name: "NIOConcurrencyHelpers", package: "swift-nio"),
+                .product(name: "NIOCore", package: "swift-nio"),
                 .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "JWTKit", package: "jwt-kit"),
                 .product(name: "CryptoExtras", package: "swift-crypto"),
@@ -183,6 +188,7 @@ let package = Package(
             name: "KafkaFleetHTTPTests",
             dependencies: [
                 "KafkaFleetCore", "KafkaFleetHTTP", "KafkaFleetTesting",
+                .product(name: "CompressNIO", package: "compress-nio"),
                 .product(name: "HummingbirdTesting", package: "hummingbird"),
                 .product(name: "JWTKit", package: "jwt-kit"),
             ],

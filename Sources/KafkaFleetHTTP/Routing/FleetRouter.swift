@@ -1,7 +1,8 @@
 public import Hummingbird
 
-/// The router of a KafkaFleet server: a Hummingbird router whose first middleware is `OperationMiddleware`,
-/// so every surface added to it (public, agent, admin) shares operation ids, error rendering and 404/405.
+/// The router of a KafkaFleet server, with the reference's outer layers in its order: CORS first (a preflight
+/// needs no token), then `OperationMiddleware`, so every surface added to it (public, agent, admin) shares
+/// operation ids, error rendering and 404/405, then gzip of matched routes' responses.
 ///
 /// ```swift
 /// let fleetRouter = FleetRouter(authenticator: authenticator)
@@ -16,7 +17,11 @@ public final class FleetRouter: HTTPResponderBuilder {
     /// A router whose unmatched requests are authenticated with `authenticator` unless their path is public.
     public init(authenticator: Authenticator, publicTemplates: [String] = APIPaths.publicTemplates) {
         router = Router(context: FleetRequestContext.self)
+        router.add(middleware: CORSMiddleware(
+            allowOrigin: .all, allowHeaders: [.authorization, .contentType], allowMethods: [.delete, .get, .patch, .post],
+            maxAge: .seconds(600)))
         router.add(middleware: OperationMiddleware(routes: table, authenticator: authenticator, publicTemplates: publicTemplates))
+        router.add(middleware: ResponseCompressionMiddleware())
     }
 
     /// Every route added so far, as method and template.

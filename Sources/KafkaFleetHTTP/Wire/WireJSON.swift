@@ -7,11 +7,11 @@ import KafkaFleetCore
 /// `Vary: Authorization` and a trailing newline; request bodies decoded whatever their content type, with
 /// `null` read as `{}` and every failure a 400 `KAFKAS-MGMT-17`.
 public enum WireJSON {
-    /// A JSON response of `value`.
+    /// A JSON response of `value`, escaped as Go's encoder escapes (see `GoJSONEscaping`).
     public static func response(_ value: some Encodable, status: HTTPResponse.Status = .ok) throws -> Response {
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.withoutEscapingSlashes]
-        var data = try encoder.encode(value)
+        var data = GoJSONEscaping.escape(try encoder.encode(value))
         data.append(UInt8(ascii: "\n"))
         return Response(status: status, headers: jsonHeaders, body: ResponseBody(byteBuffer: ByteBuffer(bytes: data)))
     }
