@@ -20,7 +20,7 @@ final class PostgresBackend: SQLBackend {
     func read<R: Sendable>(_ body: @Sendable (any SQLDatabase) async throws -> R) async throws -> R {
         let logger = logger
         return try await client.withConnection { connection in
-            try await body(connection.sql(queryLogLevel: .trace, logger: logger))
+            try await body(StoreDatabase(sql: connection.sql(queryLogLevel: .trace, logger: logger), connection: .postgres(connection)))
         }
     }
 
@@ -28,7 +28,7 @@ final class PostgresBackend: SQLBackend {
         let logger = logger
         do {
             return try await client.withTransaction(logger: logger) { connection in
-                let db = connection.sql(queryLogLevel: .trace, logger: logger)
+                let db = StoreDatabase(sql: connection.sql(queryLogLevel: .trace, logger: logger), connection: .postgres(connection))
                 if let lock {
                     try await db.raw("SELECT pg_advisory_xact_lock(\(bind: lock.advisoryKey))").run()
                 }

@@ -58,12 +58,12 @@ final class SQLiteBackend: SQLBackend {
     }
 
     func read<R: Sendable>(_ body: @Sendable (any SQLDatabase) async throws -> R) async throws -> R {
-        try await body(reader.sql(queryLogLevel: .trace))
+        try await body(StoreDatabase(sql: reader.sql(queryLogLevel: .trace), connection: .sqlite(reader)))
     }
 
     func write<R: Sendable>(lock: WriteLock?, _ body: @Sendable (any SQLDatabase) async throws -> R) async throws -> R {
         // Every write already holds the single writer connection, which serialises admissions and migrations.
-        let db = writer.sql(queryLogLevel: .trace)
+        let db = StoreDatabase(sql: writer.sql(queryLogLevel: .trace), connection: .sqlite(writer))
         return try await writerLock.withLock {
             try await db.raw("BEGIN IMMEDIATE").run()
             do {

@@ -22,7 +22,7 @@ extension SQLFleetStore {
     /// Reads one non-deleted cluster by its provider id.
     public func cluster(clusterID: String) async throws -> DataPlaneCluster? {
         try await reading { db in
-            try await Self.selectClusters(db).where("cluster_id", .equal, clusterID).where(SoftDeleteSQL.notDeleted).first()
+            try await Self.selectClusters(db).where("cluster_id", .equal, clusterID).where(SoftDeleteSQL.notDeleted).limit(1).readers().first
                 .map { row throws(StoreError) in try ClusterRow.decode(row) }
         }
     }
@@ -35,7 +35,7 @@ extension SQLFleetStore {
             if let statuses {
                 query = query.where(SQLQueryString("\(ident: "status") IN (\(binds: statuses.map(\.rawValue).sorted()))"))
             }
-            return try await query.orderBy("created_at").orderBy("id").all()
+            return try await query.orderBy("created_at").orderBy("id").readers()
                 .map { row throws(StoreError) in try ClusterRow.decode(row) }
         }
     }
@@ -63,7 +63,7 @@ extension SQLFleetStore {
                     .cluster, cluster.clusterID, from: expected.rawValue, to: cluster.status.rawValue, at: cluster.updatedAt, on: db)
             }
             var stored = cluster
-            stored.revision = try RowReader(row: row).int("revision")
+            stored.revision = try RowReader(sql: row).int("revision")
             return .written(stored)
         }
     }

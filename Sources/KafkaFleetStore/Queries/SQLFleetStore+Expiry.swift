@@ -11,7 +11,7 @@ extension SQLFleetStore {
                 .where(SQLQueryString("\(ident: "status") NOT IN (\(binds: KafkaStatus.deletingStatuses.map(\.rawValue).sorted()))"))
                 .where(SoftDeleteSQL.notDeleted)
                 .orderBy("expires_at").orderBy("id").limit(limit)
-                .all().map { row throws(StoreError) in try KafkaRow.decode(row) }
+                .readers().map { row throws(StoreError) in try KafkaRow.decode(row) }
         }
     }
 }

@@ -14,7 +14,7 @@ extension SQLFleetStore {
             if taken != nil { throw StoreError(.duplicateKafkaName) }
             if let broken = try await Self.brokenLimit(limits, writing: kafka, on: db) { return .refused(broken) }
             do {
-                try await db.insert(into: KafkaRow.table).columns(KafkaRow.columns).values(values).run()
+                try await db.insert(into: KafkaRow.table).columns(KafkaRow.quotedColumns).values(values).run()
             } catch let error where UniqueKey.violated(by: error) == .kafkaName {
                 // Another writer inserted the name after our check.
                 throw StoreError(.duplicateKafkaName)
@@ -29,7 +29,7 @@ extension SQLFleetStore {
     /// Reads one non-deleted row by primary key.
     public func kafka(id: String) async throws -> KafkaRequest? {
         try await reading { db in
-            try await Self.selectKafkas(db).where("id", .equal, id).where(SoftDeleteSQL.notDeleted).first()
+            try await Self.selectKafkas(db).where("id", .equal, id).where(SoftDeleteSQL.notDeleted).limit(1).readers().first
                 .map { row throws(StoreError) in try KafkaRow.decode(row) }
         }
     }
@@ -52,8 +52,8 @@ extension SQLFleetStore {
                 count = count.where(predicate)
             }
             for term in ordering { page = page.orderBy(term) }
-            let rows = try await page.limit(max(0, query.size)).offset(query.offset).all()
-            let total = try await count.first().map { row throws(StoreError) in try RowReader(row: row).int("total") } ?? 0
+            let rows = try await page.limit(max(0, query.size)).offset(query.offset).readers()
+            let total = try await count.first().map { row throws(StoreError) in try RowReader(sql: row).int("total") } ?? 0
             return KafkaPage(items: try rows.map { row throws(StoreError) in try KafkaRow.decode(row) }, total: total)
         }
     }
@@ -66,7 +66,7 @@ extension SQLFleetStore {
                 .where(SQLQueryString("\(ident: "status") IN (\(binds: statuses.map(\.rawValue).sorted()))"))
                 .where(SoftDeleteSQL.notDeleted)
                 .orderBy("updated_at").orderBy("id").limit(limit)
-                .all().map { row throws(StoreError) in try KafkaRow.decode(row) }
+                .readers().map { row throws(StoreError) in try KafkaRow.decode(row) }
         }
     }
 
@@ -79,7 +79,7 @@ extension SQLFleetStore {
                 .where(SQLQueryString("\(ident: "status") IN (\(binds: statuses.map(\.rawValue).sorted()))"))
                 .where(SoftDeleteSQL.notDeleted)
                 .orderBy("created_at").orderBy("id")
-                .all().map { row throws(StoreError) in try KafkaRow.decode(row) }
+                .readers().map { row throws(StoreError) in try KafkaRow.decode(row) }
         }
     }
 
@@ -90,7 +90,7 @@ extension SQLFleetStore {
                 .where(SoftDeleteSQL.notDeleted).groupBy("status").all()
             var counts: [KafkaStatus: Int] = [:]
             for row in rows {
-                let r = RowReader(row: row)
+                let r = RowReader(sql: row)
                 counts[try r.enumValue("status", as: KafkaStatus.self)] = try r.int("n")
             }
             return counts
@@ -116,8 +116,8 @@ extension SQLFleetStore {
                 if let broken = try await Self.brokenLimit(limits, writing: kafka, on: db) { return .refused(broken) }
             }
             var update = db.update(KafkaRow.table)
-            for (column, value) in zip(KafkaRow.fieldColumns, fields) {
-                update = update.set(SQLIdentifier(column), to: value)
+            for (column, value) in zip(KafkaRow.quotedFieldColumns, fields) {
+                update = update.set(column, to: value)
             }
             let rows: [any SQLRow]
             do {
@@ -135,7 +135,7 @@ extension SQLFleetStore {
                     reason: kafka.status == .failed ? kafka.failedReason : "", at: kafka.updatedAt, on: db)
             }
             var stored = kafka
-            stored.revision = try RowReader(row: row).int("revision")
+            stored.revision = try RowReader(sql: row).int("revision")
             return .written(stored)
         }
     }
@@ -157,7 +157,7 @@ extension SQLFleetStore {
 
     /// `SELECT <every kafka column> FROM kafka_requests`.
     static func selectKafkas(_ db: any SQLDatabase) -> SQLSelectBuilder {
-        db.select().columns(KafkaRow.columns.map { SQLIdentifier($0) }).from(KafkaRow.table)
+        db.select().columns(KafkaRow.quotedColumns).from(KafkaRow.table)
     }
 
     /// The weight by `measure` of the non-deleted kafkas matching `filter`, leaving out the row `excluding`.
@@ -166,7 +166,7 @@ extension SQLFleetStore {
         for predicate in KafkaFilterSQL.predicates(filter) { query = query.where(predicate) }
         if let id { query = query.where("id", .notEqual, id) }
         guard let row = try await query.first() else { return 0 }
-        return try RowReader(row: row).int("total")
+        return try RowReader(sql: row).int("total")
     }
 
     /// The first limit that writing `kafka` would break, given the stored rows (an older copy of it excluded),

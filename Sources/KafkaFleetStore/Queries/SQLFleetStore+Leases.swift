@@ -34,7 +34,7 @@ extension SQLFleetStore {
             guard let row = try await db.select().columns("lease_type", "leader", "expires").from("leader_leases")
                 .where("lease_type", .equal, leaseType).first()
             else { return nil }
-            let r = RowReader(row: row)
+            let r = RowReader(sql: row)
             return LeaderLease(leaseType: try r.string("lease_type"), leader: try r.string("leader"), expires: try r.date("expires"))
         }
     }

@@ -8,7 +8,7 @@ extension SQLFleetStore {
             try await db.select().columns(StatusEventRow.columns.map { SQLIdentifier($0) }).from(StatusEventRow.table)
                 .where("resource_id", .equal, resourceID)
                 .orderBy("seq")
-                .all()
+                .readers()
                 .map { row throws(StoreError) in try StatusEventRow.decode(row) }
         }
     }

@@ -34,8 +34,7 @@ enum ClusterRow {
     }
 
     /// The cluster stored in `row`.
-    static func decode(_ row: any SQLRow) throws(StoreError) -> DataPlaneCluster {
-        let r = RowReader(row: row)
+    static func decode(_ r: RowReader) throws(StoreError) -> DataPlaneCluster {
         let instanceTypes = try r.string("supported_instance_type")
         var cluster = DataPlaneCluster(
             id: try r.string("id"), clusterID: try r.string("cluster_id"), name: try r.string("name"),

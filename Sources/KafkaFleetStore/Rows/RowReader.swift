@@ -1,11 +1,30 @@
 import Foundation
 import KafkaFleetCore
+import PostgresKit
+import SQLiteKit
 import SQLKit
 
 /// Typed reads of one result row, turning any decoding failure into `StoreError(.corruptRow)`
 /// so that a bad row never crashes the process and names its column in the log.
+///
+/// A row fetched through `StoreDatabase.rows(_:)` is read with the driver's own decoders (SQLiteNIO's
+/// `SQLiteDataConvertible`, PostgresNIO's `PostgresDecodable`), one concrete call per column; any other
+/// `SQLRow` goes through SQLKit's generic decoding.
 struct RowReader {
-    let row: any SQLRow
+    private enum Source {
+        case sqlite(SQLiteRow)
+        case postgres(PostgresRandomAccessRow)
+        case sql(any SQLRow)
+    }
+
+    private let source: Source
+
+    /// A row from SQLiteNIO.
+    init(sqlite row: SQLiteRow) { source = .sqlite(row) }
+    /// A row from PostgresNIO.
+    init(postgres row: PostgresRandomAccessRow) { source = .postgres(row) }
+    /// A row from SQLKit.
+    init(sql row: any SQLRow) { source = .sql(row) }
 
     func string(_ column: String) throws(StoreError) -> String { try value(column, as: String.self) }
     func int(_ column: String) throws(StoreError) -> Int { try value(column, as: Int.self) }
@@ -13,26 +32,18 @@ struct RowReader {
     func date(_ column: String) throws(StoreError) -> Date { try value(column, as: Date.self) }
 
     func optionalDate(_ column: String) throws(StoreError) -> Date? {
-        do {
-            return try row.decodeNil(column: column) ? nil : row.decode(column: column, as: Date.self)
-        } catch {
-            throw StoreError(.corruptRow, "\(column): \(error)")
-        }
+        try isNull(column) ? nil : date(column)
     }
 
     func optionalInt(_ column: String) throws(StoreError) -> Int? {
-        do {
-            return try row.decodeNil(column: column) ? nil : row.decode(column: column, as: Int.self)
-        } catch {
-            throw StoreError(.corruptRow, "\(column): \(error)")
-        }
+        try isNull(column) ? nil : int(column)
     }
 
     /// A JSON text column decoded into `T`; `nil` when the column is NULL.
     func json<T: Decodable>(_ column: String, as type: T.Type) throws(StoreError) -> T? {
+        if try isNull(column) { return nil }
+        let text = try string(column)
         do {
-            if try row.decodeNil(column: column) { return nil }
-            let text = try row.decode(column: column, as: String.self)
             return try JSONDecoder().decode(T.self, from: Data(text.utf8))
         } catch {
             throw StoreError(.corruptRow, "\(column): \(error)")
@@ -46,11 +57,43 @@ struct RowReader {
         return value
     }
 
-    private func value<T: Decodable>(_ column: String, as type: T.Type) throws(StoreError) -> T {
-        do {
-            return try row.decode(column: column, as: T.self)
-        } catch {
-            throw StoreError(.corruptRow, "\(column): \(error)")
+    private func isNull(_ column: String) throws(StoreError) -> Bool {
+        switch source {
+        case let .sqlite(row):
+            guard let data = row.column(column) else { throw StoreError(.corruptRow, "\(column): no such column") }
+            return data == .null
+        case let .postgres(row):
+            guard row.contains(column) else { throw StoreError(.corruptRow, "\(column): no such column") }
+            return row[column].bytes == nil
+        case let .sql(row):
+            do {
+                return try row.decodeNil(column: column)
+            } catch {
+                throw StoreError(.corruptRow, "\(column): \(error)")
+            }
+        }
+    }
+
+    private func value<T: Decodable & SQLiteDataConvertible & PostgresDecodable>(_ column: String, as type: T.Type) throws(StoreError) -> T {
+        switch source {
+        case let .sqlite(row):
+            guard let data = row.column(column), let value = T(sqliteData: data) else {
+                throw StoreError(.corruptRow, "\(column): not a \(T.self)")
+            }
+            return value
+        case let .postgres(row):
+            guard row.contains(column) else { throw StoreError(.corruptRow, "\(column): no such column") }
+            do {
+                return try row[column].decode(T.self)
+            } catch {
+                throw StoreError(.corruptRow, "\(column): \(error)")
+            }
+        case let .sql(row):
+            do {
+                return try row.decode(column: column, as: T.self)
+            } catch {
+                throw StoreError(.corruptRow, "\(column): \(error)")
+            }
         }
     }
 }

@@ -19,8 +19,7 @@ enum StatusEventRow {
     }
 
     /// The event stored in `row`.
-    static func decode(_ row: any SQLRow) throws(StoreError) -> StatusEvent {
-        let r = RowReader(row: row)
+    static func decode(_ r: RowReader) throws(StoreError) -> StatusEvent {
         return StatusEvent(
             id: try r.string("id"), resourceKind: try r.enumValue("resource_kind", as: StatusEvent.ResourceKind.self),
             resourceID: try r.string("resource_id"), fromStatus: try r.string("from_status"),

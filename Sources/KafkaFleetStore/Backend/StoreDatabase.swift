@@ -1,0 +1,64 @@
+import Foundation
+import Logging
+import NIOCore
+import PostgresKit
+import SQLiteKit
+import SQLKit
+
+/// The database a store query runs on: SQLKit's database for building and running statements, plus the
+/// driver connection underneath it, so that the hot reads can fetch rows that `RowReader` decodes with the
+/// driver's own typed decoders instead of SQLKit's generic `Decodable` path (which costs a dynamic cast per
+/// column, dozens per kafka row). Everything else forwards to the SQLKit database.
+struct StoreDatabase: SQLDatabase {
+    /// The driver connection behind `sql`.
+    enum Connection: Sendable {
+        case sqlite(SQLiteConnection)
+        case postgres(PostgresConnection)
+    }
+
+    let sql: any SQLDatabase
+    let connection: Connection
+
+    var logger: Logger { sql.logger }
+    var eventLoop: any EventLoop { sql.eventLoop }
+    var version: (any SQLDatabaseReportedVersion)? { sql.version }
+    var dialect: any SQLDialect { sql.dialect }
+    var queryLogLevel: Logger.Level? { sql.queryLogLevel }
+
+    func execute(sql query: any SQLExpression, _ onRow: @escaping @Sendable (any SQLRow) -> ()) -> EventLoopFuture<Void> {
+        sql.execute(sql: query, onRow)
+    }
+
+    func execute(sql query: any SQLExpression, _ onRow: @escaping @Sendable (any SQLRow) -> ()) async throws {
+        try await sql.execute(sql: query, onRow)
+    }
+
+    func withSession<R>(_ closure: @escaping @Sendable (any SQLDatabase) async throws -> R) async throws -> R {
+        try await closure(self)
+    }
+
+    /// Runs `query` and returns its rows for reading with the driver's decoders.
+    func rows(_ query: any SQLExpression) async throws -> [RowReader] {
+        let (text, binds) = sql.serialize(query)
+        if let level = queryLogLevel { logger.log(level: level, "\(text)") }
+        switch connection {
+        case let .sqlite(connection):
+            let encoder = SQLiteDataEncoder()
+            let values = try binds.map { try encoder.encode($0) }
+            return try await connection.query(text, values).map(RowReader.init(sqlite:))
+        case let .postgres(connection):
+            var bindings = PostgresBindings(capacity: binds.count)
+            for bind in binds { try PostgresBind.append(bind, to: &bindings) }
+            let rows = try await connection.query(PostgresQuery(unsafeSQL: text, binds: bindings), logger: logger).collect()
+            return rows.map { RowReader(postgres: $0.makeRandomAccess()) }
+        }
+    }
+}
+
+extension SQLQueryFetcher {
+    /// The query's rows, read with the driver's decoders when it runs on a `StoreDatabase`.
+    func readers() async throws -> [RowReader] {
+        if let database = database as? StoreDatabase { return try await database.rows(query) }
+        return try await all().map(RowReader.init(sql:))
+    }
+}
