@@ -13,6 +13,7 @@ enum PostgresBench {
         var configuration = PostgresClient.Configuration(
             host: host, port: components.port ?? 5432, username: components.user ?? "postgres", password: components.password,
             database: String(components.path.dropFirst()), tls: .disable)
+        configuration.options.maximumConnections = 4
         configuration.options.additionalStartupParameters = [("search_path", schema)]
         let client = PostgresClient(configuration: configuration, backgroundLogger: logger)
         try await store.withRunning { store in
@@ -35,39 +36,99 @@ enum PostgresBench {
         }
     }
 
-    /// The same statements straight on PostgresNIO, one pooled autocommit statement each.
+    /// The store's statements straight on PostgresNIO: writes in a pooled transaction, rows decoded by hand.
     struct Raw: RawDriver {
         let client: PostgresClient
         let logger: Logger
 
+        static let select = "SELECT \(RawKafka.columnList) FROM kafka_requests"
+        static let insert = "INSERT INTO kafka_requests (\(RawKafka.columnList)) VALUES ("
+            + (1...RawKafka.columns.count).map { "$\($0)" }.joined(separator: ", ") + ")"
+        static let update = "UPDATE kafka_requests SET "
+            + RawKafka.columns.prefix(RawKafka.fieldCount).enumerated().map { "\"\($0.element)\" = $\($0.offset + 1)" }.joined(separator: ", ")
+            + ", \"revision\" = revision + 1 WHERE \"id\" = $\(RawKafka.fieldCount + 1) AND \"status\" = $\(RawKafka.fieldCount + 2)"
+            + " AND \"revision\" = $\(RawKafka.fieldCount + 3) AND \"deleted_at\" IS NULL RETURNING \"revision\""
+        static func bind(_ values: some Sequence<RawKafka.Value>, into bindings: inout PostgresBindings) {
+            for value in values {
+                switch value {
+                case let .text(text): bindings.append(text)
+                case let .int(number): bindings.append(number)
+                case let .bool(flag): bindings.append(flag)
+                case let .date(date): bindings.append(date)
+                case .null: bindings.appendNull()
+                }
+            }
+        }
+
         func create(_ kafka: KafkaRequest) async throws {
-            try await client.query("""
-                INSERT INTO kafka_requests (id, name, status, owner, organisation_id, cloud_provider, region, instance_type,
-                    size_id, created_at, updated_at, status_changed_at, revision) VALUES (\(kafka.id), \(kafka.name), 'accepted',
-                    \(kafka.owner), \(kafka.organisationID), \(kafka.cloudProvider), \(kafka.region), \(kafka.instanceType),
-                    \(kafka.sizeID), \(kafka.createdAt), \(kafka.createdAt), \(kafka.createdAt), 1)
+            try await client.withTransaction(logger: logger) { connection in
+                let taken = try await connection.query("""
+                    SELECT 1 FROM kafka_requests WHERE organisation_id = \(kafka.organisationID) AND name = \(kafka.name) AND deleted_at IS NULL LIMIT 1
+                    """, logger: logger).collect()
+                guard taken.isEmpty else { throw RawError.badValue("name taken") }
+                var bindings = PostgresBindings(capacity: RawKafka.columns.count)
+                Self.bind(RawKafka.values(of: kafka, revision: 1), into: &bindings)
+                try await connection.query(PostgresQuery(unsafeSQL: Self.insert, binds: bindings), logger: logger)
+                try await event(kafka.id, from: "", to: kafka.status.rawValue, at: kafka.createdAt, on: connection)
+            }
+        }
+
+        func get(_ id: String) async throws -> KafkaRequest? {
+            try await client.query(PostgresQuery(unsafeSQL: "\(Self.select) WHERE id = $1 AND deleted_at IS NULL LIMIT 1", binds: binds(id)),
+                                   logger: logger)
+                .collect().first.map { try RawKafka.decode(Columns(row: $0.makeRandomAccess())) }
+        }
+
+        func update(_ kafka: KafkaRequest, expecting expected: KafkaStatus) async throws -> Bool {
+            try await client.withTransaction(logger: logger) { connection in
+                var bindings = PostgresBindings(capacity: RawKafka.fieldCount + 3)
+                Self.bind(RawKafka.values(of: kafka, revision: kafka.revision).prefix(RawKafka.fieldCount), into: &bindings)
+                Self.bind([.text(kafka.id), .text(expected.rawValue), .int(kafka.revision)], into: &bindings)
+                guard try await !connection.query(PostgresQuery(unsafeSQL: Self.update, binds: bindings), logger: logger).collect().isEmpty
+                else { return false }
+                try await event(kafka.id, from: expected.rawValue, to: kafka.status.rawValue, at: kafka.updatedAt, on: connection)
+                return true
+            }
+        }
+
+        func list(organisation: String, region: String) async throws -> (items: [KafkaRequest], total: Int) {
+            let filter = "WHERE deleted_at IS NULL AND organisation_id = $1 AND region = $2"
+            let rows = try await client.query(PostgresQuery(
+                unsafeSQL: "\(Self.select) \(filter) ORDER BY name COLLATE \"C\", id COLLATE \"C\" LIMIT 100 OFFSET 0",
+                binds: binds(organisation, region)), logger: logger).collect()
+            let count = try await client.query(PostgresQuery(unsafeSQL: "SELECT COUNT(*) AS total FROM kafka_requests \(filter)",
+                                                             binds: binds(organisation, region)), logger: logger).collect()
+            let total = try count.first.map { try $0.makeRandomAccess()["total"].decode(Int.self) } ?? 0
+            return (try rows.map { try RawKafka.decode(Columns(row: $0.makeRandomAccess())) }, total)
+        }
+
+        private func binds(_ texts: String...) -> PostgresBindings {
+            var bindings = PostgresBindings(capacity: texts.count)
+            for text in texts { bindings.append(text) }
+            return bindings
+        }
+
+        private func event(_ id: String, from: String, to: String, at date: Date, on connection: PostgresConnection) async throws {
+            try await connection.query("""
+                INSERT INTO status_events (id, resource_kind, resource_id, from_status, to_status, reason, occurred_at)
+                VALUES (\(ResourceID.make(now: date)), 'kafka', \(id), \(from), \(to), '', \(date))
                 """, logger: logger)
         }
+    }
 
-        func get(_ id: String) async throws {
-            for try await _ in try await client.query("SELECT * FROM kafka_requests WHERE id = \(id) AND deleted_at IS NULL", logger: logger) {}
+    /// A PostgresNIO row read with PostgresNIO's own decoders.
+    struct Columns: RawColumns {
+        let row: PostgresRandomAccessRow
+
+        private func cell(_ column: String) throws -> PostgresCell {
+            guard row.contains(column) else { throw RawError.badValue(column) }
+            return row[column]
         }
 
-        func move(_ id: String, revision: Int) async throws {
-            for try await _ in try await client.query("""
-                UPDATE kafka_requests SET status = 'preparing', updated_at = \(Date()), revision = revision + 1
-                WHERE id = \(id) AND status = 'accepted' AND revision = \(revision) AND deleted_at IS NULL RETURNING revision
-                """, logger: logger) {}
-        }
-
-        func list(organisation: String, region: String) async throws {
-            for try await _ in try await client.query("""
-                SELECT * FROM kafka_requests WHERE deleted_at IS NULL AND organisation_id = \(organisation) AND region = \(region)
-                ORDER BY name COLLATE "C", id COLLATE "C" LIMIT 100 OFFSET 0
-                """, logger: logger) {}
-            for try await _ in try await client.query("""
-                SELECT COUNT(*) FROM kafka_requests WHERE deleted_at IS NULL AND organisation_id = \(organisation) AND region = \(region)
-                """, logger: logger) {}
-        }
+        func string(_ column: String) throws -> String { try cell(column).decode(String.self) }
+        func int(_ column: String) throws -> Int { try cell(column).decode(Int.self) }
+        func bool(_ column: String) throws -> Bool { try cell(column).decode(Bool.self) }
+        func date(_ column: String) throws -> Date { try cell(column).decode(Date.self) }
+        func isNull(_ column: String) throws -> Bool { try cell(column).bytes == nil }
     }
 }

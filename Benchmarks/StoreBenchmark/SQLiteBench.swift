@@ -14,7 +14,9 @@ enum SQLiteBench {
             try await store.migrate()
             let raw = try await SQLiteConnection.open(storage: .file(path: path), logger: logger)
             do {
-                for pragma in ["busy_timeout = 5000", "synchronous = NORMAL"] { try await raw.query("PRAGMA \(pragma)", [], { _ in }) }
+                for pragma in ["busy_timeout = 5000", "synchronous = NORMAL", "foreign_keys = ON", "case_sensitive_like = ON"] {
+                    try await raw.query("PRAGMA \(pragma)", [], { _ in })
+                }
                 try await raw.query("""
                     INSERT INTO kafka_requests (id, name, status, owner, organisation_id, cloud_provider, region, instance_type,
                         size_id, created_at, updated_at, status_changed_at, revision)
@@ -32,38 +34,110 @@ enum SQLiteBench {
         }
     }
 
-    /// The same statements straight on SQLiteNIO, one autocommit statement each.
+    /// The store's statements straight on SQLiteNIO: writes in a `BEGIN IMMEDIATE` transaction, rows decoded by hand.
     struct Raw: RawDriver {
         let connection: SQLiteConnection
 
+        static let select = "SELECT \(RawKafka.columnList) FROM kafka_requests"
+        static let insert = "INSERT INTO kafka_requests (\(RawKafka.columnList)) VALUES (\(Array(repeating: "?", count: RawKafka.columns.count).joined(separator: ", ")))"
+        static let update = "UPDATE kafka_requests SET "
+            + RawKafka.columns.prefix(RawKafka.fieldCount).map { "\"\($0)\" = ?" }.joined(separator: ", ")
+            + ", \"revision\" = revision + 1 WHERE \"id\" = ? AND \"status\" = ? AND \"revision\" = ? AND \"deleted_at\" IS NULL RETURNING \"revision\""
+        static let event = """
+            INSERT INTO status_events (id, resource_kind, resource_id, from_status, to_status, reason, occurred_at) VALUES (?, ?, ?, ?, ?, ?, ?)
+            """
+
+        static func data(_ value: RawKafka.Value) -> SQLiteData {
+            switch value {
+            case let .text(text): .text(text)
+            case let .int(number): .integer(number)
+            case let .bool(flag): .integer(flag ? 1 : 0)
+            case let .date(date): .float(date.timeIntervalSince1970)
+            case .null: .null
+            }
+        }
+
         func create(_ kafka: KafkaRequest) async throws {
-            let now = SQLiteData.float(kafka.createdAt.timeIntervalSince1970)
-            try await connection.query("""
-                INSERT INTO kafka_requests (id, name, status, owner, organisation_id, cloud_provider, region, instance_type,
-                    size_id, created_at, updated_at, status_changed_at, revision) VALUES (?, ?, 'accepted', ?, ?, ?, ?, ?, ?, ?, ?, ?, 1)
-                """, [.text(kafka.id), .text(kafka.name), .text(kafka.owner), .text(kafka.organisationID), .text(kafka.cloudProvider),
-                      .text(kafka.region), .text(kafka.instanceType), .text(kafka.sizeID), now, now, now], { _ in })
+            try await transaction {
+                let taken = try await connection.query(
+                    "SELECT 1 FROM kafka_requests WHERE organisation_id = ? AND name = ? AND deleted_at IS NULL LIMIT 1",
+                    [.text(kafka.organisationID), .text(kafka.name)])
+                guard taken.isEmpty else { throw RawError.badValue("name taken") }
+                _ = try await connection.query(Self.insert, RawKafka.values(of: kafka, revision: 1).map(Self.data))
+                try await event(kafka.id, from: "", to: kafka.status.rawValue, at: kafka.createdAt)
+            }
         }
 
-        func get(_ id: String) async throws {
-            try await connection.query("SELECT * FROM kafka_requests WHERE id = ? AND deleted_at IS NULL", [.text(id)], { _ in })
+        func get(_ id: String) async throws -> KafkaRequest? {
+            try await connection.query("\(Self.select) WHERE id = ? AND deleted_at IS NULL LIMIT 1", [.text(id)])
+                .first.map { try RawKafka.decode(Columns(row: $0)) }
         }
 
-        func move(_ id: String, revision: Int) async throws {
-            try await connection.query("""
-                UPDATE kafka_requests SET status = 'preparing', updated_at = ?, revision = revision + 1
-                WHERE id = ? AND status = 'accepted' AND revision = ? AND deleted_at IS NULL RETURNING revision
-                """, [.float(Date().timeIntervalSince1970), .text(id), .integer(revision)], { _ in })
+        func update(_ kafka: KafkaRequest, expecting expected: KafkaStatus) async throws -> Bool {
+            try await transaction {
+                var values = RawKafka.values(of: kafka, revision: kafka.revision).prefix(RawKafka.fieldCount).map(Self.data)
+                values += [.text(kafka.id), .text(expected.rawValue), .integer(kafka.revision)]
+                guard try await !connection.query(Self.update, values).isEmpty else { return false }
+                try await event(kafka.id, from: expected.rawValue, to: kafka.status.rawValue, at: kafka.updatedAt)
+                return true
+            }
         }
 
-        func list(organisation: String, region: String) async throws {
-            try await connection.query("""
-                SELECT * FROM kafka_requests WHERE deleted_at IS NULL AND organisation_id = ? AND region = ?
-                ORDER BY name, id LIMIT 100 OFFSET 0
-                """, [.text(organisation), .text(region)], { _ in })
-            try await connection.query(
-                "SELECT COUNT(*) FROM kafka_requests WHERE deleted_at IS NULL AND organisation_id = ? AND region = ?",
-                [.text(organisation), .text(region)], { _ in })
+        func list(organisation: String, region: String) async throws -> (items: [KafkaRequest], total: Int) {
+            let filter = "WHERE deleted_at IS NULL AND organisation_id = ? AND region = ?"
+            let rows = try await connection.query("\(Self.select) \(filter) ORDER BY name, id LIMIT 100 OFFSET 0", [.text(organisation), .text(region)])
+            let count = try await connection.query("SELECT COUNT(*) AS total FROM kafka_requests \(filter)", [.text(organisation), .text(region)])
+            return (try rows.map { try RawKafka.decode(Columns(row: $0)) }, count.first?.column("total")?.integer ?? 0)
         }
+
+        private func event(_ id: String, from: String, to: String, at date: Date) async throws {
+            _ = try await connection.query(Self.event, [
+                .text(ResourceID.make(now: date)), .text("kafka"), .text(id), .text(from), .text(to), .text(""), .float(date.timeIntervalSince1970),
+            ])
+        }
+
+        private func transaction<R>(_ body: () async throws -> R) async throws -> R {
+            _ = try await connection.query("BEGIN IMMEDIATE", [])
+            do {
+                let result = try await body()
+                _ = try await connection.query("COMMIT", [])
+                return result
+            } catch {
+                _ = try? await connection.query("ROLLBACK", [])
+                throw error
+            }
+        }
+    }
+
+    /// A SQLiteNIO row read with SQLiteNIO's own conversions.
+    struct Columns: RawColumns {
+        let row: SQLiteRow
+
+        private func data(_ column: String) throws -> SQLiteData {
+            guard let data = row.column(column) else { throw RawError.badValue(column) }
+            return data
+        }
+
+        func string(_ column: String) throws -> String {
+            guard let value = String(sqliteData: try data(column)) else { throw RawError.badValue(column) }
+            return value
+        }
+
+        func int(_ column: String) throws -> Int {
+            guard let value = Int(sqliteData: try data(column)) else { throw RawError.badValue(column) }
+            return value
+        }
+
+        func bool(_ column: String) throws -> Bool {
+            guard let value = Bool(sqliteData: try data(column)) else { throw RawError.badValue(column) }
+            return value
+        }
+
+        func date(_ column: String) throws -> Date {
+            guard let value = Date(sqliteData: try data(column)) else { throw RawError.badValue(column) }
+            return value
+        }
+
+        func isNull(_ column: String) throws -> Bool { try data(column) == .null }
     }
 }

@@ -72,7 +72,7 @@ public final class SQLFleetStore: FleetStore, Service {
     }
 
     /// Runs `body` on a reading connection; every failure becomes a `StoreError`.
-    func reading<R: Sendable>(_ body: @Sendable (any SQLDatabase) async throws -> R) async throws(StoreError) -> R {
+    func reading<R: Sendable>(_ body: @Sendable (StoreDatabase) async throws -> R) async throws(StoreError) -> R {
         do {
             return try await backend.read(body)
         } catch {
@@ -81,7 +81,7 @@ public final class SQLFleetStore: FleetStore, Service {
     }
 
     /// Runs `body` in a write transaction holding `lock`; every failure becomes a `StoreError`.
-    func writing<R: Sendable>(lock: WriteLock? = nil, _ body: @Sendable (any SQLDatabase) async throws -> R) async throws(StoreError) -> R {
+    func writing<R: Sendable>(lock: WriteLock? = nil, _ body: @Sendable (StoreDatabase) async throws -> R) async throws(StoreError) -> R {
         do {
             return try await backend.write(lock: lock, body)
         } catch {

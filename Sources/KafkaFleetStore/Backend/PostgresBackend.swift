@@ -17,14 +17,14 @@ final class PostgresBackend: SQLBackend {
         self.logger = logger
     }
 
-    func read<R: Sendable>(_ body: @Sendable (any SQLDatabase) async throws -> R) async throws -> R {
+    func read<R: Sendable>(_ body: @Sendable (StoreDatabase) async throws -> R) async throws -> R {
         let logger = logger
         return try await client.withConnection { connection in
             try await body(StoreDatabase(sql: connection.sql(queryLogLevel: .trace, logger: logger), connection: .postgres(connection)))
         }
     }
 
-    func write<R: Sendable>(lock: WriteLock?, _ body: @Sendable (any SQLDatabase) async throws -> R) async throws -> R {
+    func write<R: Sendable>(lock: WriteLock?, _ body: @Sendable (StoreDatabase) async throws -> R) async throws -> R {
         let logger = logger
         do {
             return try await client.withTransaction(logger: logger) { connection in

@@ -10,11 +10,11 @@ protocol SQLBackend: Sendable {
     var schema: String? { get }
 
     /// Runs `body` on a connection for reading (statements commit on their own).
-    func read<R: Sendable>(_ body: @Sendable (any SQLDatabase) async throws -> R) async throws -> R
+    func read<R: Sendable>(_ body: @Sendable (StoreDatabase) async throws -> R) async throws -> R
 
     /// Runs `body` in one transaction, holding `lock` (if any) from its start until it commits or rolls back.
     /// The transaction commits when `body` returns and rolls back when it throws; `body`'s error is rethrown.
-    func write<R: Sendable>(lock: WriteLock?, _ body: @Sendable (any SQLDatabase) async throws -> R) async throws -> R
+    func write<R: Sendable>(lock: WriteLock?, _ body: @Sendable (StoreDatabase) async throws -> R) async throws -> R
 
     /// Keeps the connections alive until the task is cancelled or a graceful shutdown is asked, then closes them.
     func run() async

@@ -57,21 +57,21 @@ final class SQLiteBackend: SQLBackend {
         }
     }
 
-    func read<R: Sendable>(_ body: @Sendable (any SQLDatabase) async throws -> R) async throws -> R {
+    func read<R: Sendable>(_ body: @Sendable (StoreDatabase) async throws -> R) async throws -> R {
         try await body(StoreDatabase(sql: reader.sql(queryLogLevel: .trace), connection: .sqlite(reader)))
     }
 
-    func write<R: Sendable>(lock: WriteLock?, _ body: @Sendable (any SQLDatabase) async throws -> R) async throws -> R {
+    func write<R: Sendable>(lock: WriteLock?, _ body: @Sendable (StoreDatabase) async throws -> R) async throws -> R {
         // Every write already holds the single writer connection, which serialises admissions and migrations.
         let db = StoreDatabase(sql: writer.sql(queryLogLevel: .trace), connection: .sqlite(writer))
         return try await writerLock.withLock {
-            try await db.raw("BEGIN IMMEDIATE").run()
+            _ = try await writer.query("BEGIN IMMEDIATE", [])
             do {
                 let result = try await body(db)
-                try await db.raw("COMMIT").run()
+                _ = try await writer.query("COMMIT", [])
                 return result
             } catch {
-                try? await db.raw("ROLLBACK").run()
+                _ = try? await writer.query("ROLLBACK", [])
                 throw error
             }
         }

@@ -5,10 +5,11 @@ import PostgresKit
 import SQLiteKit
 import SQLKit
 
-/// The database a store query runs on: SQLKit's database for building and running statements, plus the
-/// driver connection underneath it, so that the hot reads can fetch rows that `RowReader` decodes with the
-/// driver's own typed decoders instead of SQLKit's generic `Decodable` path (which costs a dynamic cast per
-/// column, dozens per kafka row). Everything else forwards to the SQLKit database.
+/// The database a store query runs on: SQLKit's database for building statements, plus the driver connection
+/// underneath it, so that the hot statements (every kafka read and write) run on the driver directly, with
+/// binds converted by concrete type and rows that `RowReader` decodes with the driver's own typed decoders,
+/// instead of SQLKit's generic `Encodable`/`Decodable` path (a dynamic cast per value, dozens per kafka row).
+/// Everything else forwards to the SQLKit database.
 struct StoreDatabase: SQLDatabase {
     /// The driver connection behind `sql`.
     enum Connection: Sendable {
@@ -37,14 +38,22 @@ struct StoreDatabase: SQLDatabase {
         try await closure(self)
     }
 
-    /// Runs `query` and returns its rows for reading with the driver's decoders.
+    /// Runs `query` on the driver and returns its rows (none for a statement without `RETURNING`).
     func rows(_ query: any SQLExpression) async throws -> [RowReader] {
         let (text, binds) = sql.serialize(query)
+        return try await rows(text: text, binds: binds)
+    }
+
+    /// Runs `statement` with `binds` (in the statement's order; `nil` binds NULL) and returns its rows.
+    func rows(_ statement: CachedStatement, binds: [(any Encodable & Sendable)?]) async throws -> [RowReader] {
+        try await rows(text: statement.text(for: sql), binds: binds)
+    }
+
+    private func rows(text: String, binds: [(any Encodable & Sendable)?]) async throws -> [RowReader] {
         if let level = queryLogLevel { logger.log(level: level, "\(text)") }
         switch connection {
         case let .sqlite(connection):
-            let encoder = SQLiteDataEncoder()
-            let values = try binds.map { try encoder.encode($0) }
+            let values = try binds.map(SQLiteBind.data(for:))
             return try await connection.query(text, values).map(RowReader.init(sqlite:))
         case let .postgres(connection):
             var bindings = PostgresBindings(capacity: binds.count)
@@ -56,7 +65,7 @@ struct StoreDatabase: SQLDatabase {
 }
 
 extension SQLQueryFetcher {
-    /// The query's rows, read with the driver's decoders when it runs on a `StoreDatabase`.
+    /// Runs the query, on the driver when it runs on a `StoreDatabase`, and returns its rows.
     func readers() async throws -> [RowReader] {
         if let database = database as? StoreDatabase { return try await database.rows(query) }
         return try await all().map(RowReader.init(sql:))

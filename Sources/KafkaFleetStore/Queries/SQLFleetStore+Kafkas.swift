@@ -5,7 +5,7 @@ import SQLKit
 extension SQLFleetStore {
     /// Checks the name, then the limits (under the admission lock when there are any), then inserts the row at revision 1 and its creation event, in one transaction.
     public func createKafka(_ kafka: KafkaRequest, limits: [AdmissionLimit]) async throws -> WriteOutcome<KafkaRequest> {
-        let values = try KafkaRow.fields(of: kafka) + [SQLBind(kafka.id), SQLBind(1)]
+        let values = try KafkaRow.values(of: kafka) + [kafka.id, 1]
         return try await writing(lock: limits.isEmpty ? nil : .admission) { db in
             // Same order of checks as the in-memory store: the name first, then the limits.
             let taken = try await db.select().column(SQLLiteral.numeric("1")).from(KafkaRow.table)
@@ -14,7 +14,7 @@ extension SQLFleetStore {
             if taken != nil { throw StoreError(.duplicateKafkaName) }
             if let broken = try await Self.brokenLimit(limits, writing: kafka, on: db) { return .refused(broken) }
             do {
-                try await db.insert(into: KafkaRow.table).columns(KafkaRow.quotedColumns).values(values).run()
+                _ = try await db.rows(KafkaRow.insert, binds: values)
             } catch let error where UniqueKey.violated(by: error) == .kafkaName {
                 // Another writer inserted the name after our check.
                 throw StoreError(.duplicateKafkaName)
@@ -29,8 +29,7 @@ extension SQLFleetStore {
     /// Reads one non-deleted row by primary key.
     public func kafka(id: String) async throws -> KafkaRequest? {
         try await reading { db in
-            try await Self.selectKafkas(db).where("id", .equal, id).where(SoftDeleteSQL.notDeleted).limit(1).readers().first
-                .map { row throws(StoreError) in try KafkaRow.decode(row) }
+            try await db.rows(KafkaRow.byID, binds: [id]).first.map { row throws(StoreError) in try KafkaRow.decode(row) }
         }
     }
 
@@ -105,7 +104,7 @@ extension SQLFleetStore {
     /// One conditional `UPDATE … RETURNING` on id, expected status, revision and `deleted_at IS NULL`; with limits, the
     /// staleness check and the limits run first under the admission lock. A status change records its event in the same transaction.
     public func updateKafka(_ kafka: KafkaRequest, expecting expected: KafkaStatus, limits: [AdmissionLimit]) async throws -> WriteOutcome<KafkaRequest> {
-        let fields = try KafkaRow.fields(of: kafka)
+        let binds = try KafkaRow.values(of: kafka) + [kafka.id, expected.rawValue, kafka.revision]
         return try await writing(lock: limits.isEmpty ? nil : .admission) { db in
             if !limits.isEmpty {
                 // A stale write is a conflict even when it would also break a limit, as in the in-memory store.
@@ -115,16 +114,9 @@ extension SQLFleetStore {
                 guard current != nil else { return .conflict }
                 if let broken = try await Self.brokenLimit(limits, writing: kafka, on: db) { return .refused(broken) }
             }
-            var update = db.update(KafkaRow.table)
-            for (column, value) in zip(KafkaRow.quotedFieldColumns, fields) {
-                update = update.set(column, to: value)
-            }
-            let rows: [any SQLRow]
+            let rows: [RowReader]
             do {
-                rows = try await update.set(SQLIdentifier("revision"), to: SQLRaw("revision + 1"))
-                    .where("id", .equal, kafka.id).where("status", .equal, expected.rawValue)
-                    .where("revision", .equal, kafka.revision).where(SoftDeleteSQL.notDeleted)
-                    .returning("revision").all()
+                rows = try await db.rows(KafkaRow.update, binds: binds)
             } catch let error where UniqueKey.violated(by: error) == .kafkaName {
                 throw StoreError(.duplicateKafkaName)
             }
@@ -135,7 +127,7 @@ extension SQLFleetStore {
                     reason: kafka.status == .failed ? kafka.failedReason : "", at: kafka.updatedAt, on: db)
             }
             var stored = kafka
-            stored.revision = try RowReader(sql: row).int("revision")
+            stored.revision = try row.int("revision")
             return .written(stored)
         }
     }

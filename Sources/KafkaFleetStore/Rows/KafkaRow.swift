@@ -6,15 +6,32 @@ import SQLKit
 enum KafkaRow {
     static let table = "kafka_requests"
 
-    /// Every column, in the order `fields(of:)` lists them, then `id` and `revision`.
+    /// Every column, in the order `values(of:)` lists them, then `id` and `revision`.
     static let columns: [String] = fieldColumns + ["id", "revision"]
 
     /// `columns` as SQL, quoted once: both engines quote identifiers with double quotes, and quoting some fifty
-    /// names again for every statement was a visible part of each read's cost.
+    /// names again for every read was a visible part of its cost.
     static let quotedColumns: [any SQLExpression] = columns.map { SQLRaw("\"\($0)\"") }
 
-    /// `fieldColumns` as SQL, quoted once like `quotedColumns`.
-    static let quotedFieldColumns: [any SQLExpression] = fieldColumns.map { SQLRaw("\"\($0)\"") }
+    /// Reads the non-deleted row with an id: binds the id.
+    static let byID = CachedStatement { db in
+        db.select().columns(quotedColumns).from(table).where("id", .equal, "").where(SoftDeleteSQL.notDeleted).limit(1).query
+    }
+
+    /// Inserts a row: binds `values(of:)`, then `id` and `revision`.
+    static let insert = CachedStatement { db in
+        db.insert(into: table).columns(quotedColumns).values(Array(repeating: SQLBind(""), count: columns.count)).query
+    }
+
+    /// The conditional update: binds `values(of:)`, then the id, the expected status and the expected revision;
+    /// returns the new revision when the row matched.
+    static let update = CachedStatement { db in
+        var update = db.update(table)
+        for column in fieldColumns { update = update.set(SQLRaw("\"\(column)\""), to: SQLBind("")) }
+        return update.set(SQLIdentifier("revision"), to: SQLRaw("revision + 1"))
+            .where("id", .equal, "").where("status", .equal, "").where("revision", .equal, 0).where(SoftDeleteSQL.notDeleted)
+            .returning("revision").query
+    }
 
     /// The columns a write sets from the value (all but `id` and `revision`, which the store manages).
     static let fieldColumns: [String] = [
@@ -30,24 +47,23 @@ enum KafkaRow {
         "expires_at", "created_at", "updated_at", "status_changed_at", "deleted_at",
     ]
 
-    /// The bound values of `fieldColumns`, in the same order.
-    static func fields(of kafka: KafkaRequest) throws(StoreError) -> [any SQLExpression] {
-        let b: (any Encodable & Sendable) -> any SQLExpression = { SQLBind($0) }
-        return [
-            b(kafka.name), b(kafka.status.rawValue), b(kafka.owner), b(kafka.ownerAccountID), b(kafka.organisationID),
-            b(kafka.cloudProvider), b(kafka.region), b(kafka.multiAZ), b(kafka.instanceType), b(kafka.sizeID),
-            b(kafka.capacityUnits), b(kafka.quotaUnits), b(kafka.maxDataRetentionSize), b(kafka.clusterID),
-            b(kafka.bootstrapServerHost), b(kafka.adminAPIServerURL), b(kafka.failedReason), b(kafka.placementID),
-            b(kafka.namespace), b(kafka.subscriptionID), b(kafka.quotaType),
-            b(kafka.desiredVersions.kafka), b(kafka.desiredVersions.strimzi), b(kafka.desiredVersions.kafkaIBP),
-            b(kafka.actualVersions.kafka), b(kafka.actualVersions.strimzi), b(kafka.actualVersions.kafkaIBP),
-            b(kafka.kafkaUpgrading), b(kafka.strimziUpgrading), b(kafka.kafkaIBPUpgrading),
-            b(kafka.canaryClientID), b(kafka.canaryClientSecret), try SQLValue.json(kafka.routes),
-            b(kafka.routesCreated), b(kafka.bootstrapDNSCreated), b(kafka.agentReportedReady),
-            b(kafka.reauthenticationEnabled), b(kafka.billingCloudAccountID), b(kafka.marketplace),
-            b(kafka.actualBillingModel), b(kafka.desiredBillingModel), b(kafka.promotionStatus),
-            b(kafka.promotionDetails), SQLValue.optional(kafka.expiresAt), b(kafka.createdAt), b(kafka.updatedAt),
-            b(kafka.statusChangedAt), SQLValue.optional(kafka.deletedAt),
+    /// The values of `fieldColumns`, in the same order, as binds (`nil` is NULL).
+    static func values(of kafka: KafkaRequest) throws(StoreError) -> [(any Encodable & Sendable)?] {
+        [
+            kafka.name, kafka.status.rawValue, kafka.owner, kafka.ownerAccountID, kafka.organisationID,
+            kafka.cloudProvider, kafka.region, kafka.multiAZ, kafka.instanceType, kafka.sizeID,
+            kafka.capacityUnits, kafka.quotaUnits, kafka.maxDataRetentionSize, kafka.clusterID,
+            kafka.bootstrapServerHost, kafka.adminAPIServerURL, kafka.failedReason, kafka.placementID,
+            kafka.namespace, kafka.subscriptionID, kafka.quotaType,
+            kafka.desiredVersions.kafka, kafka.desiredVersions.strimzi, kafka.desiredVersions.kafkaIBP,
+            kafka.actualVersions.kafka, kafka.actualVersions.strimzi, kafka.actualVersions.kafkaIBP,
+            kafka.kafkaUpgrading, kafka.strimziUpgrading, kafka.kafkaIBPUpgrading,
+            kafka.canaryClientID, kafka.canaryClientSecret, try SQLValue.jsonText(kafka.routes),
+            kafka.routesCreated, kafka.bootstrapDNSCreated, kafka.agentReportedReady,
+            kafka.reauthenticationEnabled, kafka.billingCloudAccountID, kafka.marketplace,
+            kafka.actualBillingModel, kafka.desiredBillingModel, kafka.promotionStatus,
+            kafka.promotionDetails, kafka.expiresAt, kafka.createdAt, kafka.updatedAt,
+            kafka.statusChangedAt, kafka.deletedAt,
         ]
     }
 

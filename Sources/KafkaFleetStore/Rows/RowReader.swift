@@ -110,11 +110,16 @@ enum SQLValue {
 
     /// `value` as bound JSON text (sorted keys, so equal values store equal text), or NULL.
     static func json(_ value: (some Encodable)?) throws(StoreError) -> any SQLExpression {
-        guard let value else { return SQLLiteral.null }
+        try jsonText(value).map { SQLBind($0) } ?? SQLLiteral.null
+    }
+
+    /// `value` as JSON text with sorted keys, or `nil`.
+    static func jsonText(_ value: (some Encodable)?) throws(StoreError) -> String? {
+        guard let value else { return nil }
         do {
             let encoder = JSONEncoder()
             encoder.outputFormatting = [.sortedKeys]
-            return SQLBind(String(decoding: try encoder.encode(value), as: UTF8.self))
+            return String(decoding: try encoder.encode(value), as: UTF8.self)
         } catch {
             throw StoreError(.corruptRow, "cannot encode JSON: \(error)")
         }

@@ -6,16 +6,17 @@ import SQLKit
 enum StatusEventRow {
     static let table = "status_events"
     static let columns = ["id", "resource_kind", "resource_id", "from_status", "to_status", "reason", "occurred_at"]
+    /// The insert of one event, rendered once (every status change writes one): binds the values of `columns`.
+    static let insert = CachedStatement { db in
+        db.insert(into: table).columns(columns).values(Array(repeating: SQLBind(""), count: columns.count)).query
+    }
 
     /// Records a transition of `resourceID` within the caller's transaction.
     static func insert(
         _ kind: StatusEvent.ResourceKind, _ resourceID: String, from: String, to: String, reason: String = "",
-        at date: Date, on db: any SQLDatabase
+        at date: Date, on db: StoreDatabase
     ) async throws {
-        try await db.insert(into: table).columns(columns).values(
-            SQLBind(ResourceID.make(now: date)), SQLBind(kind.rawValue), SQLBind(resourceID), SQLBind(from),
-            SQLBind(to), SQLBind(reason), SQLBind(date)
-        ).run()
+        _ = try await db.rows(insert, binds: [ResourceID.make(now: date), kind.rawValue, resourceID, from, to, reason, date])
     }
 
     /// The event stored in `row`.
