@@ -77,7 +77,7 @@ public actor InMemoryFleetStore: FleetStore {
     public func kafkasAwaitingPromotion(limit: Int) -> [KafkaRequest] {
         Array(kafkaRows.values
             .filter { kafka in
-                kafka.deletedAt == nil && KafkaService.promotableStatuses.contains(kafka.status)
+                kafka.deletedAt == nil && KafkaStatus.promotable.contains(kafka.status)
                     && kafka.actualBillingModel != kafka.desiredBillingModel
                     && kafka.promotionStatus != KafkaPromotionStatus.failed.rawValue
             }

@@ -24,7 +24,7 @@ public struct PromotingKafkaReconciler: Reconciler {
 
     /// A promote request is a write of a kafka in one of the promotable statuses.
     public func isInterested(in change: FleetChange) -> Bool {
-        KafkaService.promotableStatuses.contains { change == .kafka($0) }
+        KafkaStatus.promotable.contains { change == .kafka($0) }
     }
 
     public func reconcile() async -> ReconcileReport {
@@ -76,7 +76,7 @@ public struct PromotingKafkaReconciler: Reconciler {
                 guard let reread = try await environment.store.kafka(id: kafka.id),
                       reread.desiredBillingModel == kafka.desiredBillingModel,
                       reread.actualBillingModel != reread.desiredBillingModel,
-                      KafkaService.promotableStatuses.contains(reread.status)
+                      KafkaStatus.promotable.contains(reread.status)
                 else { return false }
                 current = reread
             }

@@ -1,7 +1,4 @@
 extension KafkaService {
-    /// The statuses in which a kafka may be promoted (the promoting worker selects the same ones).
-    public static let promotableStatuses: Set<KafkaStatus> = [.ready, .suspended, .resuming]
-
     /// Asks for an `eval` kafka to be billed under `standard` or `marketplace` from now on: after the reference's
     /// checks, in its order and with its codes, it records the desired billing model and `promotion_status =
     /// promoting`; the promoting worker then moves the quota. Only its owner or an org admin may; another
@@ -41,7 +38,7 @@ extension KafkaService {
         guard kafka.actualBillingModel == BillingModelID.eval else {
             throw FleetError(.general, "kafka '\(kafka.id)' is billed as '\(kafka.actualBillingModel)'; only '\(BillingModelID.eval)' kafkas can be promoted")
         }
-        guard Self.promotableStatuses.contains(kafka.status) else {
+        guard KafkaStatus.promotable.contains(kafka.status) else {
             throw FleetError(.general, "kafka '\(kafka.id)' is \(kafka.status.rawValue); only ready, suspended or resuming kafkas can be promoted")
         }
         let desired = payload.desiredBillingModel

@@ -5,7 +5,7 @@ extension SQLFleetStore {
     /// One select on status, billing models and promotion status; least recently updated first (`updated_at`, then `id`).
     public func kafkasAwaitingPromotion(limit: Int) async throws -> [KafkaRequest] {
         guard limit > 0 else { return [] }
-        let statuses = KafkaService.promotableStatuses.map(\.rawValue).sorted()
+        let statuses = KafkaStatus.promotable.map(\.rawValue).sorted()
         return try await reading { db in
             try await Self.selectKafkas(db)
                 .where(SQLQueryString("\(ident: "status") IN (\(binds: statuses))"))
