@@ -26,6 +26,7 @@ struct Unlimited: QuotaService {
     func reserve(for kafka: KafkaRequest, instanceType: InstanceTypeConfig) async throws -> QuotaGrant { QuotaGrant(billingModel: "standard") }
     func release(for kafka: KafkaRequest) async throws {}
     func isEntitlementActive(for kafka: KafkaRequest) async throws -> Bool { true }
+    func validatePromotion(to payload: KafkaPromotePayload, of kafka: KafkaRequest, instanceType: InstanceTypeConfig) throws(FleetError) {}
 }
 
 let store: any FleetStore = InMemoryFleetStore()

@@ -132,6 +132,25 @@ public final class AMSQuotaService: QuotaService {
         return matching.contains { !($0.allowed == 0 && $0.consumed > $0.allowed) }
     }
 
+    /// A move to `marketplace` needs the marketplace and the billed cloud account (400 21 each), and AMS must know
+    /// the billing model `marketplace-<marketplace>` for it; any other offered model passes.
+    public func validatePromotion(to payload: KafkaPromotePayload, of kafka: KafkaRequest,
+                                  instanceType: InstanceTypeConfig) throws(FleetError) {
+        guard payload.desiredBillingModel == BillingModelID.marketplace else { return }
+        guard !payload.desiredMarketplace.isEmpty else {
+            throw FleetError(.badRequest, "marketplace attribute is mandatory when desired kafka billing model is 'marketplace'")
+        }
+        guard !payload.desiredBillingCloudAccountID.isEmpty else {
+            throw FleetError(.badRequest, "billing cloud account id attribute is mandatory when desired kafka billing model is 'marketplace'")
+        }
+        let amsModel = "\(BillingModelID.marketplace)-\(payload.desiredMarketplace)"
+        let offered = instanceType.supportedBillingModels.first { $0.id == BillingModelID.marketplace }?.amsBillingModels ?? []
+        guard offered.contains(amsModel) else {
+            throw FleetError(.billingAccountInvalid,
+                             "Billing account id missing or invalid: AMS billing model '\(amsModel)' is not offered for instance type '\(instanceType.id)'")
+        }
+    }
+
     // MARK: billing model
 
     /// The kafka's billing model and the AMS billing model to reserve under.

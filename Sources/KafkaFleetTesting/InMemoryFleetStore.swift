@@ -74,6 +74,17 @@ public actor InMemoryFleetStore: FleetStore {
             .prefix(limit))
     }
 
+    public func kafkasAwaitingPromotion(limit: Int) -> [KafkaRequest] {
+        Array(kafkaRows.values
+            .filter { kafka in
+                kafka.deletedAt == nil && KafkaStatus.promotable.contains(kafka.status)
+                    && kafka.actualBillingModel != kafka.desiredBillingModel
+                    && kafka.promotionStatus != KafkaPromotionStatus.failed.rawValue
+            }
+            .sorted { ($0.updatedAt, $0.id) < ($1.updatedAt, $1.id) }
+            .prefix(limit))
+    }
+
     public func countKafkasByStatus() -> [KafkaStatus: Int] {
         kafkaRows.values.filter { $0.deletedAt == nil }.reduce(into: [:]) { $0[$1.status, default: 0] += 1 }
     }

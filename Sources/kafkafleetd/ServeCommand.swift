@@ -48,6 +48,8 @@ struct ServeCommand: AsyncParsableCommand {
     @Option(name: .customLong("ams-token"), help: .init(ConfigurationKey.amsToken.help, valueName: "token")) var amsToken: String?
     @Option(name: .customLong("ocm-url"), help: .init(ConfigurationKey.ocmURL.help, valueName: "url")) var ocmURL: String?
     @Option(name: .customLong("ocm-token"), help: .init(ConfigurationKey.ocmToken.help, valueName: "token")) var ocmToken: String?
+    @Option(name: .customLong("metrics-query-url"), help: .init(ConfigurationKey.metricsQueryURL.help, valueName: "url")) var metricsQueryURL: String?
+    @Option(name: .customLong("metrics-query-token"), help: .init(ConfigurationKey.metricsQueryToken.help, valueName: "token")) var metricsQueryToken: String?
 
     /// The flags given on the command line, by key.
     var flags: [ConfigurationKey: String] {
@@ -59,6 +61,7 @@ struct ServeCommand: AsyncParsableCommand {
             (.simulatedReadyAfter, simulatedReadyAfter), (.kafkaDomain, kafkaDomain), (.resyncInterval, resyncInterval),
             (.leaseDuration, leaseDuration), (.leaseRenewInterval, leaseRenewInterval), (.provisioningTimeout, provisioningTimeout),
             (.logFormat, logFormat), (.logLevel, logLevel), (.publicURL, publicURL), (.route53HostedZoneID, route53HostedZoneID), (.route53HostedZoneName, route53HostedZoneName), (.route53Endpoint, route53Endpoint), (.awsAccessKeyID, awsAccessKeyID), (.awsSecretAccessKey, awsSecretAccessKey), (.keycloakURL, keycloakURL), (.keycloakRealm, keycloakRealm), (.keycloakClientID, keycloakClientID), (.keycloakClientSecret, keycloakClientSecret), (.amsURL, amsURL), (.amsToken, amsToken), (.ocmURL, ocmURL), (.ocmToken, ocmToken),
+            (.metricsQueryURL, metricsQueryURL), (.metricsQueryToken, metricsQueryToken),
         ]
         return Dictionary(uniqueKeysWithValues: pairs.compactMap { key, value in value.map { (key, $0) } })
     }

@@ -21,7 +21,8 @@ extension Daemon {
         fleetRouter.router.add(middleware: RequestMetricsMiddleware())
         let kafkaService = KafkaService(store: environment.store, quota: environment.quota, instanceTypes: catalogues.instanceTypes,
                                         providers: catalogues.providers, clock: environment.clock)
-        PublicAPI(service: kafkaService, authenticator: authenticator, document: try OpenAPIDocument.bundled())
+        PublicAPI(service: kafkaService, authenticator: authenticator, document: try OpenAPIDocument.bundled(),
+                  metrics: metricsSource(configuration: configuration))
             .addRoutes(to: fleetRouter.router)
         let agentSettings = AgentSettings(ssoRealmURL: issuer)
         AgentAPI(service: AgentService(environment: environment, settings: agentSettings), authenticator: authenticator)
@@ -58,6 +59,7 @@ extension Daemon {
             PreparingKafkaReconciler(environment: environment),
             ProvisioningKafkaReconciler(environment: environment),
             ReadyKafkaReconciler(environment: environment),
+            PromotingKafkaReconciler(environment: environment),
             DeletingKafkaReconciler(environment: environment),
             KafkaHousekeepingReconciler(environment: environment, deniedUsers: catalogues.deniedUsers),
             ClusterReconciler(environment: environment, providers: clusterProviders(configuration: configuration, issuer: issuer),
@@ -86,6 +88,12 @@ extension Daemon {
                                               issuer: issuer, changes: changes))
         }
         return services
+    }
+
+    /// The metrics query API when configured; otherwise none, so the metrics endpoints answer with empty lists.
+    static func metricsSource(configuration: DaemonConfiguration) -> any KafkaMetricsSource {
+        guard let query = configuration.metricsQuery else { return EmptyKafkaMetricsSource() }
+        return PrometheusMetricsSource(configuration: PrometheusMetricsConfiguration(baseURL: query.url, token: query.token))
     }
 
     /// The scale-up and scale-down workers, when dynamic scaling is configured.

@@ -22,7 +22,8 @@ struct APIHarness {
     let fleetRouter: FleetRouter
     let document: OpenAPIDocument
 
-    init(quota: any QuotaService = AllowAllQuotaService(), policy: AccessPolicy = AccessPolicy()) async throws {
+    init(quota: any QuotaService = AllowAllQuotaService(), policy: AccessPolicy = AccessPolicy(),
+         metrics: any KafkaMetricsSource = EmptyKafkaMetricsSource()) async throws {
         key = try TestKey.shared.get()
         for (index, multiAZ) in [true, false].enumerated() {
             _ = try await store.createCluster(DataPlaneCluster(
@@ -33,7 +34,7 @@ struct APIHarness {
         let service = KafkaService(store: store, quota: quota)
         document = try OpenAPIDocument.bundled()
         fleetRouter = FleetRouter(authenticator: authenticator)
-        PublicAPI(service: service, authenticator: authenticator, document: document).addRoutes(to: fleetRouter.router)
+        PublicAPI(service: service, authenticator: authenticator, document: document, metrics: metrics).addRoutes(to: fleetRouter.router)
         let environment = FleetEnvironment(store: store, quota: quota, dns: FakeDNSProvider(), identity: FakeIdentityProvider())
         AgentAPI(service: AgentService(environment: environment, settings: AgentSettings(ssoRealmURL: DevelopmentSigningKey.defaultIssuer)),
                  authenticator: authenticator).addRoutes(to: fleetRouter.router)

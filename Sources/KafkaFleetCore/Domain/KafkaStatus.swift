@@ -19,6 +19,9 @@ public enum KafkaStatus: String, Sendable, Codable, CaseIterable, Hashable {
         .provisioning, .deprovision, .ready, .failed, .suspended, .suspending, .resuming,
     ]
 
+    /// Statuses in which a kafka may be promoted to another billing model (the promoting worker selects the same).
+    public static let promotable: Set<KafkaStatus> = [.ready, .suspended, .resuming]
+
     /// Whether the kafka still consumes capacity on its data-plane cluster (every status but `deleting`).
     public var consumesCapacity: Bool { self != .deleting }
 }

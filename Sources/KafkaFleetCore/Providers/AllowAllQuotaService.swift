@@ -20,4 +20,8 @@ public struct AllowAllQuotaService: QuotaService {
     public func release(for kafka: KafkaRequest) async throws {}
 
     public func isEntitlementActive(for kafka: KafkaRequest) async throws -> Bool { true }
+
+    /// Any offered billing model can be reserved.
+    public func validatePromotion(to payload: KafkaPromotePayload, of kafka: KafkaRequest,
+                                  instanceType: InstanceTypeConfig) throws(FleetError) {}
 }

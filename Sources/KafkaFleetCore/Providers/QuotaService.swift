@@ -34,4 +34,10 @@ public protocol QuotaService: Sendable {
     func release(for kafka: KafkaRequest) async throws
     /// Whether the owner's entitlement for a running kafka's billing model is still active.
     func isEntitlementActive(for kafka: KafkaRequest) async throws -> Bool
+    /// Refuses, before a promotion is accepted, a target this service could never reserve (the reference's
+    /// quota-type-specific promote validator). Called after the common checks: the target billing model is
+    /// `standard` or `marketplace` and offered by the kafka's instance type. The promoting worker then reserves
+    /// with `reserve(for:instanceType:)` on the kafka carrying the desired model, and releases the old quota with
+    /// `release(for:)` on the kafka carrying the old subscription.
+    func validatePromotion(to payload: KafkaPromotePayload, of kafka: KafkaRequest, instanceType: InstanceTypeConfig) throws(FleetError)
 }

@@ -106,6 +106,11 @@ public struct QuotaListService: QuotaService {
         return !granted.isExpired(at: clock.now())
     }
 
+    /// Accepts every offered billing model, as the reference's quota-list validator does; a holder without quota for
+    /// it, or `marketplace` (which the list cannot bill), is refused when the promoting worker reserves.
+    public func validatePromotion(to payload: KafkaPromotePayload, of kafka: KafkaRequest,
+                                  instanceType: InstanceTypeConfig) throws(FleetError) {}
+
     private func detectBillingModel(for kafka: KafkaRequest, instanceType: InstanceTypeConfig, holder: Holder?) throws(FleetError) -> String {
         let asked = kafka.desiredBillingModel
         if !asked.isEmpty {

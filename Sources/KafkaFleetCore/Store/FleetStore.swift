@@ -18,6 +18,9 @@ public protocol KafkaStore: Sendable {
     func kafkas(onCluster clusterID: String, inStatuses statuses: Set<KafkaStatus>) async throws -> [KafkaRequest]
     /// Up to `limit` kafkas whose `expiresAt` is at or before `now` and that are not yet being deleted.
     func expiredKafkas(at now: Date, limit: Int) async throws -> [KafkaRequest]
+    /// Up to `limit` kafkas with a promotion to carry out: desired billing model different from the actual one,
+    /// promotion not `failed`, status `ready`, `suspended` or `resuming`; least recently updated first.
+    func kafkasAwaitingPromotion(limit: Int) async throws -> [KafkaRequest]
     /// How many non-deleted kafkas are in each status (statuses with none are absent).
     func countKafkasByStatus() async throws -> [KafkaStatus: Int]
     /// The weight of the kafkas matching `filter`.

@@ -36,6 +36,10 @@ public struct NotifyingFleetStore: FleetStore {
         try await base.expiredKafkas(at: now, limit: limit)
     }
 
+    public func kafkasAwaitingPromotion(limit: Int) async throws -> [KafkaRequest] {
+        try await base.kafkasAwaitingPromotion(limit: limit)
+    }
+
     public func countKafkasByStatus() async throws -> [KafkaStatus: Int] { try await base.countKafkasByStatus() }
 
     public func sumKafkas(_ filter: KafkaFilter, measure: AdmissionMeasure) async throws -> Int {

@@ -43,6 +43,14 @@ struct KafkaHandlers: Sendable {
         return WireJSON.emptyResponse(status: .accepted)
     }
 
+    /// `POST /kafkas/{id}/promote?async=true`: 202 with an empty body, as the reference. The body is decoded first.
+    @Sendable func promote(_ request: Request, context: AuthenticatedRequestContext) async throws -> Response {
+        let body = try await WireJSON.decode(KafkaPromoteRequestJSON.self, from: request, context: context)
+        let query = QueryString(request.uri.query)
+        try await service.promote(id: try Self.id(context), with: body.payload, by: context.requester, async: query["async"] == "true")
+        return WireJSON.emptyResponse(status: .accepted)
+    }
+
     private func present(_ kafka: KafkaRequest) throws -> KafkaRequestJSON {
         try KafkaRequestJSON(kafka, instanceTypes: service.instanceTypes, browserURL: browserURL)
     }

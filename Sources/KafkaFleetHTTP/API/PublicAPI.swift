@@ -2,21 +2,25 @@ public import Hummingbird
 public import KafkaFleetCore
 
 /// The public REST API under `/api/kafkas_mgmt`, wire-compatible with the reference: kafkas, cloud providers and
-/// regions, instance types, the error catalogue, SSO providers, version metadata, the OpenAPI document and
-/// its HTML page. Add it to a `FleetRouter`'s router; the agent and admin surfaces live beside it.
+/// regions, instance types, kafka metrics, the error catalogue, SSO providers, version metadata, the OpenAPI
+/// document and its HTML page. Add it to a `FleetRouter`'s router; the agent and admin surfaces live beside it.
 public struct PublicAPI: Sendable {
     let service: KafkaService
     let authenticator: Authenticator
     let document: OpenAPIDocument
     let configuration: PublicAPIConfiguration
+    let metrics: any KafkaMetricsSource
 
-    /// The API over a kafka service, with the authenticator for its protected routes and its own spec.
+    /// The API over a kafka service, with the authenticator for its protected routes and its own spec; kafka
+    /// metrics come from `metrics` (none by default, so the metrics routes answer with empty lists).
     public init(service: KafkaService, authenticator: Authenticator, document: OpenAPIDocument,
-                configuration: PublicAPIConfiguration = PublicAPIConfiguration()) {
+                configuration: PublicAPIConfiguration = PublicAPIConfiguration(),
+                metrics: any KafkaMetricsSource = EmptyKafkaMetricsSource()) {
         self.service = service
         self.authenticator = authenticator
         self.document = document
         self.configuration = configuration
+        self.metrics = metrics
     }
 
     /// Adds every public route to `router`: public ones without a token, cloud providers with any valid token,
@@ -48,6 +52,12 @@ public struct PublicAPI: Sendable {
         tenant.get("kafkas/{id}", use: kafkas.get)
         tenant.patch("kafkas/{id}", use: kafkas.update)
         tenant.delete("kafkas/{id}", use: kafkas.delete)
+        tenant.post("kafkas/{id}/promote", use: kafkas.promote)
+
+        let metricsHandlers = MetricsHandlers(service: KafkaMetricsService(kafkas: service, source: metrics))
+        tenant.get("kafkas/{id}/metrics/query", use: metricsHandlers.instant)
+        tenant.get("kafkas/{id}/metrics/query_range", use: metricsHandlers.range)
+        tenant.get("kafkas/{id}/metrics/federate", use: metricsHandlers.federate)
     }
 }
 

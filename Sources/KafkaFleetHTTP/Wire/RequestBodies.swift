@@ -37,3 +37,21 @@ struct KafkaUpdateRequestJSON: Decodable {
     /// The service's view of the change.
     var change: KafkaUpdatePayload { KafkaUpdatePayload(owner: owner, reauthenticationEnabled: reauthenticationEnabled) }
 }
+
+/// The body of `POST /kafkas/{id}/promote` (`KafkaPromoteRequest`): absent and `null` fields read as empty.
+struct KafkaPromoteRequestJSON: Decodable {
+    var desiredBillingModel: String?
+    var desiredMarketplace: String?
+    var desiredBillingCloudAccountID: String?
+
+    enum CodingKeys: String, CodingKey {
+        case desiredBillingModel = "desired_kafka_billing_model", desiredMarketplace = "desired_marketplace"
+        case desiredBillingCloudAccountID = "desired_billing_cloud_account_id"
+    }
+
+    /// The service's view of the request.
+    var payload: KafkaPromotePayload {
+        KafkaPromotePayload(desiredBillingModel: desiredBillingModel ?? "", desiredMarketplace: desiredMarketplace ?? "",
+                            desiredBillingCloudAccountID: desiredBillingCloudAccountID ?? "")
+    }
+}

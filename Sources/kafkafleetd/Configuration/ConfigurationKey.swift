@@ -40,6 +40,8 @@ enum ConfigurationKey: String, CaseIterable, Sendable {
     case amsToken = "ams-token"
     case ocmURL = "ocm-url"
     case ocmToken = "ocm-token"
+    case metricsQueryURL = "metrics-query-url"
+    case metricsQueryToken = "metrics-query-token"
 
     /// The command-line flag, e.g. `--data-dir`.
     var flag: String { "--\(rawValue)" }
@@ -69,7 +71,7 @@ enum ConfigurationKey: String, CaseIterable, Sendable {
         case .keycloakRealm: "rhoas"
         case .amsURL, .ocmURL: "https://api.openshift.com"
         case .publicURL, .route53HostedZoneID, .route53HostedZoneName, .awsAccessKeyID, .awsSecretAccessKey, .keycloakURL,
-             .keycloakClientID, .keycloakClientSecret, .amsToken, .ocmToken: nil
+             .keycloakClientID, .keycloakClientSecret, .amsToken, .ocmToken, .metricsQueryURL, .metricsQueryToken: nil
         case .databaseURL, .jwksURL, .jwksFile, .tokenIssuer, .quotaList, .dataplaneConfig, .dynamicScalingConfig, .providersConfig,
              .instanceTypesConfig, .denyList, .accessList, .adminAuthzConfig: nil
         }
@@ -116,6 +118,8 @@ enum ConfigurationKey: String, CaseIterable, Sendable {
         case .amsToken: "Bearer token for AMS; enables AMS quota (instead of --quota-list or allow-all)."
         case .ocmURL: "OpenShift Cluster Manager base URL."
         case .ocmToken: "Bearer token for OCM; enables clusters of provider_type ocm."
+        case .metricsQueryURL: "Prometheus-compatible query API (Prometheus, or an observatorium tenant's URL) serving kafka metrics. Default: none, metrics lists are empty."
+        case .metricsQueryToken: "Bearer token sent to the metrics query API."
         }
     }
 }

@@ -57,6 +57,12 @@ struct OpenShiftAPISettings: Sendable, Hashable {
     var token: String
 }
 
+/// Where kafka metrics are queried: a Prometheus-compatible API and its optional bearer token.
+struct MetricsQuerySettings: Sendable, Hashable {
+    var url: String
+    var token: String?
+}
+
 /// Everything `kafkafleetd serve` is configured with, typed and validated.
 struct DaemonConfiguration: Sendable {
     var dataDirectory: String
@@ -88,6 +94,7 @@ struct DaemonConfiguration: Sendable {
     var keycloak: KeycloakSettings?
     var ams: OpenShiftAPISettings?
     var ocm: OpenShiftAPISettings?
+    var metricsQuery: MetricsQuerySettings?
 
     /// Whether tokens are verified with the development key of the data directory.
     var usesDevelopmentKey: Bool { jwksURL == nil && jwksFile == nil }
@@ -161,6 +168,9 @@ struct DaemonConfiguration: Sendable {
         }
         if let token = values.string(.ocmToken) {
             ocm = OpenShiftAPISettings(url: try required(values.string(.ocmURL), .ocmURL), token: token)
+        }
+        if let url = try values.parsed(.metricsQueryURL, expecting: "an http(s) URL", { $0.hasPrefix("https://") || $0.hasPrefix("http://") ? $0 : nil }) {
+            metricsQuery = MetricsQuerySettings(url: url, token: values.string(.metricsQueryToken))
         }
         if dynamicScalingConfigFile != nil {
             guard dataplaneConfigFile == nil else {

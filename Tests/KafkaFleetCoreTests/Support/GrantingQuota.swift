@@ -17,4 +17,6 @@ struct GrantingQuota: QuotaService {
     func release(for kafka: KafkaRequest) async throws {}
 
     func isEntitlementActive(for kafka: KafkaRequest) async throws -> Bool { true }
+
+    func validatePromotion(to payload: KafkaPromotePayload, of kafka: KafkaRequest, instanceType: InstanceTypeConfig) throws(FleetError) {}
 }
