@@ -13,7 +13,7 @@ extension SQLFleetStore {
                 .where("promotion_status", .notEqual, KafkaPromotionStatus.failed.rawValue)
                 .where(SoftDeleteSQL.notDeleted)
                 .orderBy("updated_at").orderBy("id").limit(limit)
-                .all().map { row throws(StoreError) in try KafkaRow.decode(row) }
+                .readers().map { row throws(StoreError) in try KafkaRow.decode(row) }
         }
     }
 }
