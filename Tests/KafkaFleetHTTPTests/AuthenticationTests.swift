@@ -106,6 +106,31 @@ struct AuthenticationTests {
         #expect(try await verifier.verify(rotated).username == "u")
     }
 
+    @Test("a token that verified once is still refused when it expires, and when a reload drops its key")
+    func rememberedTokens() async throws {
+        let directory = FileManager.default.temporaryDirectory.appendingPathComponent("remembered-\(UUID().uuidString)").path
+        let first = try DevelopmentSigningKey.loadOrCreate(in: directory + "/a")
+        let second = try DevelopmentSigningKey.loadOrCreate(in: directory + "/b")
+        let jwks = directory + "/jwks.json"
+        try FileManager.default.copyItem(atPath: first.jwksPath, toPath: jwks)
+        let start = Date(timeIntervalSince1970: Date().timeIntervalSince1970.rounded(.down))
+        let clock = ManualWallClock(start)
+        let verifier = TokenVerifier(source: FileJWKSSource(path: jwks), clock: clock, minimumReloadInterval: .zero)
+
+        let shortLived = try await first.mint(orgID: "o", username: "u", ttl: .seconds(60), now: start)
+        #expect(try await verifier.verify(shortLived).username == "u")
+        #expect(try await verifier.verify(shortLived).username == "u")
+        clock.advance(by: .seconds(61))
+        await #expect(throws: AuthenticationFailure("Bearer token is expired")) { try await verifier.verify(shortLived) }
+
+        let longLived = try await first.mint(orgID: "o", username: "u", now: clock.now())
+        #expect(try await verifier.verify(longLived).username == "u")
+        try FileManager.default.removeItem(atPath: jwks)
+        try FileManager.default.copyItem(atPath: second.jwksPath, toPath: jwks)
+        #expect(try await verifier.verify(try await second.mint(orgID: "o", username: "v", now: clock.now())).username == "v")
+        await #expect(throws: AuthenticationFailure("Bearer token can't be verified")) { try await verifier.verify(longLived) }
+    }
+
     @Test("the development key is kept in files only its owner can read, and is loaded again later")
     func developmentKeyFiles() throws {
         let directory = FileManager.default.temporaryDirectory.appendingPathComponent("devkey-\(UUID().uuidString)").path

@@ -8,12 +8,21 @@ import Synchronization
 ///
 /// Keys are loaded at the first token and reloaded, at most once per `minimumReloadInterval`, when a token names
 /// an unknown `kid`; a reload replaces the whole set, so a key removed from the JWKS stops verifying.
+///
+/// A client sends the same token on every call until it expires, and checking an RS256 signature costs more than
+/// the rest of a typical request, so the claims of a token whose signature checked out are remembered (up to
+/// `verifiedCapacity` tokens, forgotten at every key reload); the time claims are still checked on every call.
 public final class TokenVerifier: Sendable {
     private struct Keys {
         var collection: JWTKeyCollection?
         var kids: Set<String> = []
         var lastLoad: ContinuousClock.Instant?
+        /// Claims of tokens whose signature verified with the current keys.
+        var verified: [String: TokenClaims] = [:]
     }
+
+    /// How many verified tokens are remembered; past it the memory starts over.
+    public static let verifiedCapacity = 4096
 
     private let source: any JWKSSource
     private let clock: any WallClock
@@ -39,11 +48,16 @@ public final class TokenVerifier: Sendable {
             $0.collection = collection
             $0.kids = kids
             $0.lastLoad = .now
+            $0.verified = [:]
         }
     }
 
     /// The verified claims of `token`, or the 401 reason.
     public func verify(_ token: String) async throws(AuthenticationFailure) -> TokenClaims {
+        if let claims = keys.withLock({ $0.verified[token] }) {
+            try checkTimeAndType(of: claims)
+            return claims
+        }
         let header = try Self.header(of: token)
         guard header.alg == "RS256", let kid = header.kid else { throw AuthenticationFailure("Bearer token can't be verified") }
         let collection = await collection(knowing: kid)
@@ -57,6 +71,12 @@ public final class TokenVerifier: Sendable {
             throw AuthenticationFailure("Bearer token is malformed")
         }
         try checkTimeAndType(of: claims)
+        keys.withLock { state in
+            // Only while the keys that verified it are still the loaded ones.
+            guard state.collection === collection else { return }
+            if state.verified.count >= Self.verifiedCapacity { state.verified = [:] }
+            state.verified[token] = claims
+        }
         return claims
     }
 
