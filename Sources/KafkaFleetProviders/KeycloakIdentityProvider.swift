@@ -1,9 +1,7 @@
 public import AsyncHTTPClient
-import Foundation
 public import KafkaFleetCore
 public import Logging
 import NIOHTTP1
-import Synchronization
 
 /// Where `KeycloakIdentityProvider` manages clients and the service account it logs in with.
 public struct KeycloakConfiguration: Sendable {
@@ -49,11 +47,8 @@ public struct KeycloakConfiguration: Sendable {
 ///
 /// Failures are `ProviderError`s: transport errors, 5xx and 429 are `.unavailable`, other refusals `.rejected`.
 public final class KeycloakIdentityProvider: IdentityProvider {
-    private let configuration: KeycloakConfiguration
-    private let http: ProviderHTTP
-    private let clock: any WallClock
-    /// The access token and when to stop using it.
-    private let cachedToken: Mutex<(value: String, renewAt: Date)?>
+    private let session: KeycloakAdminSession
+    private var http: ProviderHTTP { session.http }
 
     /// An adapter sending through `httpClient` (shared, not shut down by the adapter), judging token
     /// expiry by `clock`.
@@ -61,16 +56,14 @@ public final class KeycloakIdentityProvider: IdentityProvider {
         configuration: KeycloakConfiguration, httpClient: HTTPClient = .shared,
         clock: any WallClock = SystemWallClock(), logger: Logger = Logger(label: "kafkafleet.keycloak")
     ) {
-        self.configuration = configuration
-        self.http = ProviderHTTP(provider: "keycloak", client: httpClient, timeout: configuration.requestTimeout, logger: logger)
-        self.clock = clock
-        self.cachedToken = Mutex(nil)
+        let http = ProviderHTTP(provider: "keycloak", client: httpClient, timeout: configuration.requestTimeout, logger: logger)
+        self.session = KeycloakAdminSession(configuration: configuration, http: http, clock: clock)
     }
 
     /// Creates the client, or adopts it when Keycloak answers 409, and returns its secret.
     public func ensureClient(_ client: IdentityClient) async throws -> ClientCredentials {
         let body = try http.json(ClientRepresentation(client))
-        let created = try await authorized(.POST, "/clients", body: body)
+        let created = try await session.send(.POST, "/clients", body: body)
         let internalID: String
         switch created.status {
         case 201:
@@ -85,7 +78,7 @@ public final class KeycloakIdentityProvider: IdentityProvider {
         default:
             throw http.failure(created, "create client \(client.clientID)")
         }
-        let secret = try await authorized(.GET, "/clients/\(percentEncode(internalID))/client-secret")
+        let secret = try await session.send(.GET, "/clients/\(percentEncode(internalID))/client-secret")
         guard secret.isSuccess else { throw http.failure(secret, "read the secret of client \(client.clientID)") }
         let credential = try secret.decode(CredentialRepresentation.self, provider: http.provider)
         guard let value = credential.value, !value.isEmpty else {
@@ -97,7 +90,7 @@ public final class KeycloakIdentityProvider: IdentityProvider {
     /// Deletes the client with this client id; a missing one is not an error.
     public func deleteClient(clientID: String) async throws {
         guard let internalID = try await internalID(of: clientID) else { return }
-        let deleted = try await authorized(.DELETE, "/clients/\(percentEncode(internalID))")
+        let deleted = try await session.send(.DELETE, "/clients/\(percentEncode(internalID))")
         guard deleted.isSuccess || deleted.status == 404 else { throw http.failure(deleted, "delete client \(clientID)") }
     }
 
@@ -138,7 +131,7 @@ public final class KeycloakIdentityProvider: IdentityProvider {
 
     /// The internal id (a UUID) of the client with this client id, if it exists.
     private func internalID(of clientID: String) async throws(ProviderError) -> String? {
-        let listed = try await authorized(.GET, "/clients", query: [("clientId", clientID)])
+        let listed = try await session.send(.GET, "/clients", query: [("clientId", clientID)])
         guard listed.isSuccess else { throw http.failure(listed, "find client \(clientID)") }
         return try listed.decode([ClientSummary].self, provider: http.provider).first { $0.clientId == clientID }?.id
     }
@@ -149,55 +142,5 @@ public final class KeycloakIdentityProvider: IdentityProvider {
             throw ProviderError(.unavailable, provider: http.provider, "client \(clientID) vanished while being adopted")
         }
         return id
-    }
-
-    // MARK: authentication
-
-    /// Access token answer of the token endpoint.
-    private struct TokenResponse: Decodable {
-        var accessToken: String
-        var expiresIn: Int?
-
-        enum CodingKeys: String, CodingKey {
-            case accessToken = "access_token", expiresIn = "expires_in"
-        }
-    }
-
-    /// Sends an admin API request for the realm with a bearer token; on 401 logs in again and repeats it once.
-    private func authorized(
-        _ method: HTTPMethod, _ path: String, query: [(String, String)] = [], body: [UInt8]? = nil
-    ) async throws(ProviderError) -> ProviderResponse {
-        let base = trimmedBaseURL(configuration.baseURL) + configuration.contextPath
-        var url = "\(base)/admin/realms/\(percentEncode(configuration.realm))\(path)"
-        if !query.isEmpty { url += "?" + queryString(query) }
-        var headers = [("accept", "application/json")]
-        if body != nil { headers.append(("content-type", "application/json")) }
-        let current = try await token()
-        let first = try await http.send(method, url, headers: headers + [("authorization", "Bearer \(current)")], body: body)
-        guard first.status == 401 else { return first }
-        http.logger.debug("access token refused; logging in again")
-        cachedToken.withLock { $0 = nil }
-        let renewed = try await token()
-        return try await http.send(method, url, headers: headers + [("authorization", "Bearer \(renewed)")], body: body)
-    }
-
-    /// The cached access token, or a new one from the client-credentials grant.
-    private func token() async throws(ProviderError) -> String {
-        let now = clock.now()
-        if let cached = cachedToken.withLock({ $0 }), now < cached.renewAt { return cached.value }
-        let base = trimmedBaseURL(configuration.baseURL) + configuration.contextPath
-        let url = "\(base)/realms/\(percentEncode(configuration.realm))/protocol/openid-connect/token"
-        let form = queryString([
-            ("grant_type", "client_credentials"), ("client_id", configuration.clientID),
-            ("client_secret", configuration.clientSecret),
-        ])
-        let response = try await http.send(
-            .POST, url, headers: [("content-type", "application/x-www-form-urlencoded"), ("accept", "application/json")],
-            body: Array(form.utf8))
-        guard response.isSuccess else { throw http.failure(response, "log in as \(configuration.clientID)") }
-        let answer = try response.decode(TokenResponse.self, provider: http.provider)
-        let lifetime = Double(answer.expiresIn ?? 60) - configuration.tokenRefreshMargin.timeInterval
-        cachedToken.withLock { $0 = (answer.accessToken, now.addingTimeInterval(max(0, lifetime))) }
-        return answer.accessToken
     }
 }

@@ -9,6 +9,8 @@ public actor InMemoryFleetStore: FleetStore {
     private var clusterRows: [String: DataPlaneCluster] = [:]
     private var leases: [String: LeaderLease] = [:]
     private var events: [StatusEvent] = []
+    /// The service accounts by id (see `InMemoryFleetStore+ServiceAccounts.swift`).
+    var serviceAccountRows: [String: StoredServiceAccount] = [:]
 
     /// An empty store.
     public init() {}

@@ -54,10 +54,12 @@ struct Daemon {
             dns: dnsProvider(), identity: identityProvider(),
             settings: ReconcilerSettings(provisioningTimeout: configuration.provisioningTimeout, kafkaDomainName: configuration.kafkaDomain),
             logger: Logger(label: "kafkafleet.workers"))
+        let serviceAccounts = serviceAccountDirectory(store: sqlStore)
         let configuration = self.configuration
         let runtime = MigratingRuntime(store: sqlStore, services: {
             try await Daemon.serving(environment: environment, catalogues: catalogues, authenticator: authenticator, key: key, issuer: issuer,
-                              changes: changes, readiness: readiness, registry: registry, configuration: configuration)
+                              changes: changes, readiness: readiness, registry: registry, configuration: configuration,
+                              serviceAccounts: serviceAccounts)
         }, logger: logger)
 
         let group = ServiceGroup(configuration: .init(
@@ -99,6 +101,13 @@ struct Daemon {
     private func identityProvider() -> any IdentityProvider {
         guard let keycloak = configuration.keycloak else { return FakeIdentityProvider() }
         return KeycloakIdentityProvider(configuration: KeycloakConfiguration(
+            baseURL: keycloak.url, realm: keycloak.realm, clientID: keycloak.clientID, clientSecret: keycloak.clientSecret))
+    }
+
+    /// Keycloak's clients when Keycloak is configured; otherwise accounts kept in the store, so they survive a restart.
+    private func serviceAccountDirectory(store: SQLFleetStore) -> any ServiceAccountDirectory {
+        guard let keycloak = configuration.keycloak else { return StoreBackedServiceAccountDirectory(store: store) }
+        return KeycloakServiceAccountDirectory(configuration: KeycloakConfiguration(
             baseURL: keycloak.url, realm: keycloak.realm, clientID: keycloak.clientID, clientSecret: keycloak.clientSecret))
     }
 

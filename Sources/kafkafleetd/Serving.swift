@@ -14,7 +14,7 @@ extension Daemon {
     static func serving(
         environment: FleetEnvironment, catalogues: Catalogues, authenticator: Authenticator, key: DevelopmentSigningKey,
         issuer: String, changes: any ChangeFeed, readiness: Readiness, registry: PrometheusCollectorRegistry,
-        configuration: DaemonConfiguration
+        configuration: DaemonConfiguration, serviceAccounts: any ServiceAccountDirectory
     ) async throws -> [any Service] {
         let logger = Logger(label: "kafkafleetd")
         let fleetRouter = FleetRouter(authenticator: authenticator)
@@ -33,6 +33,8 @@ extension Daemon {
         EnterpriseClustersAPI(service: EnterpriseClusterService(environment: environment, providers: catalogues.providers,
                                                                 settings: enterpriseSettings, changes: changes),
                               authenticator: authenticator)
+            .addRoutes(to: fleetRouter.router)
+        ServiceAccountsAPI(service: ServiceAccountService(directory: serviceAccounts, clock: environment.clock), authenticator: authenticator)
             .addRoutes(to: fleetRouter.router)
 
         let api = Application(

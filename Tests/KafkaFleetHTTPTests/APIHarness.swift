@@ -15,7 +15,8 @@ enum TestKey {
     }
 }
 
-/// A public API over an in-memory store with one ready cluster per AZ mode, tested through `.router`.
+/// A public API over an in-memory store with one ready cluster per AZ mode, tested through `.router`. Service
+/// accounts live in that store unless the test passes another directory.
 struct APIHarness {
     let store = InMemoryFleetStore()
     let key: DevelopmentSigningKey
@@ -23,13 +24,16 @@ struct APIHarness {
     let document: OpenAPIDocument
 
     init(quota: any QuotaService = AllowAllQuotaService(), policy: AccessPolicy = AccessPolicy(),
-         metrics: any KafkaMetricsSource = EmptyKafkaMetricsSource()) async throws {
+         metrics: any KafkaMetricsSource = EmptyKafkaMetricsSource(),
+         serviceAccounts: (any ServiceAccountDirectory)? = nil,
+         serviceAccountSettings: ServiceAccountSettings = ServiceAccountSettings()) async throws {
         key = try TestKey.shared.get()
         for (index, multiAZ) in [true, false].enumerated() {
             _ = try await store.createCluster(DataPlaneCluster(
                 id: ResourceID.make(), clusterID: "cluster-\(index)", status: .ready, providerType: .standalone,
                 cloudProvider: "aws", region: "us-east-1", multiAZ: multiAZ, clusterDNS: "apps.example.com", now: Date()))
         }
+        let serviceAccounts = serviceAccounts ?? StoreBackedServiceAccountDirectory(store: store)
         let authenticator = Authenticator(verifier: TokenVerifier(source: FileJWKSSource(path: key.jwksPath)), policy: policy)
         let service = KafkaService(store: store, quota: quota)
         document = try OpenAPIDocument.bundled()
@@ -41,6 +45,8 @@ struct APIHarness {
         AdminAPI(service: AdminService(environment: environment), authenticator: authenticator).addRoutes(to: fleetRouter.router)
         let enterprise = EnterpriseClusterService(environment: environment, settings: Self.enterpriseSettings)
         EnterpriseClustersAPI(service: enterprise, authenticator: authenticator).addRoutes(to: fleetRouter.router)
+        ServiceAccountsAPI(service: ServiceAccountService(directory: serviceAccounts, settings: serviceAccountSettings),
+                           authenticator: authenticator).addRoutes(to: fleetRouter.router)
     }
 
     /// What enterprise clusters' agents are told to connect with.

@@ -12,8 +12,9 @@ struct AuthenticationTests {
         let api = try await APIHarness()
         let publicTemplates = APIPaths.publicTemplates.map(RouteTemplate.init)
         let protected = api.fleetRouter.routes.filter { route in !publicTemplates.contains(route.template) }
-        // 12 public kafka, metrics and catalogue routes, 4 agent routes, 6 admin routes, 5 enterprise cluster routes.
-        #expect(protected.count == 27)
+        // 12 public kafka, metrics and catalogue routes, 4 agent routes, 6 admin routes, 5 enterprise cluster routes,
+        // 5 service-account routes.
+        #expect(protected.count == 32)
         try await api.run { client in
             for route in protected {
                 let path = route.template.segments.map { RouteTemplate.isPlaceholder($0) ? "x" : $0 }.joined(separator: "/")

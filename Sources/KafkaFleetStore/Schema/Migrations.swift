@@ -1,7 +1,7 @@
 /// The schema's history. Append only.
 enum Migrations {
     /// Every migration, in order.
-    static let all: [Migration] = [createFleetTables]
+    static let all: [Migration] = [createFleetTables, createServiceAccounts]
 
     /// The newest schema version this release knows.
     static var latestVersion: Int { all.last?.version ?? 0 }

@@ -110,7 +110,7 @@ enum ConfigurationKey: String, CaseIterable, Sendable {
         case .route53Endpoint: "Route53 API endpoint (an emulator's URL in tests)."
         case .awsAccessKeyID: "AWS access key id for Route53."
         case .awsSecretAccessKey: "AWS secret access key for Route53."
-        case .keycloakURL: "Keycloak base URL for canary and agent clients; enables the Keycloak identity provider (default: in-memory)."
+        case .keycloakURL: "Keycloak base URL for canary, agent and service-account clients; enables the Keycloak identity provider (default: in-memory clients, service accounts in the store)."
         case .keycloakRealm: "Keycloak realm of the clients."
         case .keycloakClientID: "Client id the daemon logs in to Keycloak's admin API with (client credentials)."
         case .keycloakClientSecret: "Secret of that client."

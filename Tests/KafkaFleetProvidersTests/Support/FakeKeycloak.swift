@@ -2,9 +2,10 @@ import Foundation
 import Hummingbird
 import Synchronization
 
-/// An in-test Keycloak serving the part of the admin REST API the identity adapter uses, with
-/// Keycloak's documented answers: 201 + `Location` on create, 409 on a duplicate client id, 401 for a
-/// missing, unknown or expired bearer token, 404 for an unknown client, 204 on delete.
+/// An in-test Keycloak serving the part of the admin REST API the identity and service-account adapters use,
+/// with Keycloak's documented answers: 201 + `Location` on create, 409 on a duplicate client id, 401 for a
+/// missing, unknown or expired bearer token, 404 for an unknown client, 204 on delete. Listing filters by
+/// `clientId` and by attributes (`q=key:value`) and pages with `first` and `max`, ordered by client id.
 final class FakeKeycloak: Sendable {
     struct Client: Sendable {
         var clientID: String
@@ -42,9 +43,13 @@ final class FakeKeycloak: Sendable {
     func rejectEveryToken() { state.withLock { $0.rejectEveryToken = true } }
     /// Makes the next admin requests answer these statuses, in order, before doing anything.
     func fail(with statuses: HTTPResponse.Status...) { state.withLock { $0.failures += statuses } }
-    /// Adds a client as if created earlier by someone else.
-    func seed(clientID: String, secret: String) {
-        state.withLock { $0.clients[UUID().uuidString.lowercased()] = Client(clientID: clientID, secret: secret, representation: Data()) }
+    /// Adds a client as if created earlier by someone else, with the attributes given; returns its internal id.
+    @discardableResult
+    func seed(clientID: String, secret: String, attributes: [String: String] = [:]) -> String {
+        let id = UUID().uuidString.lowercased()
+        let representation = attributes.isEmpty ? Data() : (try? JSONSerialization.data(withJSONObject: ["attributes": attributes])) ?? Data()
+        state.withLock { $0.clients[id] = Client(clientID: clientID, secret: secret, representation: representation) }
+        return id
     }
 
     var application: some ApplicationProtocol {
@@ -55,7 +60,9 @@ final class FakeKeycloak: Sendable {
         let admin = router.group("/auth/admin/realms/{realm}/clients")
         admin.post("") { request, context in try await self.admin(request, context) { try await self.create($0, $1) } }
         admin.get("") { request, context in try await self.admin(request, context) { self.list($0, $1) } }
+        admin.get("{id}") { request, context in try await self.admin(request, context) { self.client($0, $1) } }
         admin.get("{id}/client-secret") { request, context in try await self.admin(request, context) { self.secret($0, $1) } }
+        admin.post("{id}/client-secret") { request, context in try await self.admin(request, context) { self.regenerate($0, $1) } }
         admin.delete("{id}") { request, context in try await self.admin(request, context) { self.delete($0, $1) } }
         return Application(router: router)
     }
@@ -112,10 +119,51 @@ final class FakeKeycloak: Sendable {
     }
 
     private func list(_ request: Request, _ context: BasicRequestContext) -> Response {
-        let wanted = request.uri.queryParameters.get("clientId")
-        let matching = state.withLock { $0.clients }.filter { wanted == nil || $0.value.clientID == wanted }
-        let items = matching.map { #"{"id":"\#($0.key)","clientId":"\#($0.value.clientID)","enabled":true}"# }
-        return Response.json(.ok, "[" + items.joined(separator: ",") + "]")
+        let query = request.uri.queryParameters
+        let wanted = query.get("clientId")
+        let attribute = query.get("q").map { $0.split(separator: ":", maxSplits: 1).map(String.init) }
+        let first = query.get("first").flatMap { Int($0) } ?? 0
+        let max = query.get("max").flatMap { Int($0) } ?? 100
+        let matching = state.withLock { $0.clients }
+            .map { Self.representation(id: $0.key, $0.value) }
+            .filter { client in
+                (wanted == nil || client["clientId"] as? String == wanted)
+                    && (attribute.map { (client["attributes"] as? [String: String])?[$0[0]] == $0.last } ?? true)
+            }
+            .sorted { ($0["clientId"] as? String ?? "") < ($1["clientId"] as? String ?? "") }
+        return Self.json(Array(matching.dropFirst(first).prefix(max)))
+    }
+
+    private func client(_ request: Request, _ context: BasicRequestContext) -> Response {
+        guard let id = context.parameters.get("id"), let client = state.withLock({ $0.clients[id] }) else {
+            return Response.json(.notFound, #"{"error":"Could not find client"}"#)
+        }
+        return Self.json(Self.representation(id: id, client))
+    }
+
+    private func regenerate(_ request: Request, _ context: BasicRequestContext) -> Response {
+        let secret = "secret-\(UUID().uuidString)"
+        let found: Bool = state.withLock { state in
+            guard let id = context.parameters.get("id"), state.clients[id] != nil else { return false }
+            state.clients[id]?.secret = secret
+            return true
+        }
+        guard found else { return Response.json(.notFound, #"{"error":"Could not find client"}"#) }
+        return Response.json(.ok, #"{"type":"secret","value":"\#(secret)"}"#)
+    }
+
+    /// The client as Keycloak shows it: what it was created with, plus its internal id.
+    private static func representation(id: String, _ client: Client) -> [String: Any] {
+        var object = (try? JSONSerialization.jsonObject(with: client.representation)) as? [String: Any] ?? [:]
+        object["id"] = id
+        object["clientId"] = client.clientID
+        object["enabled"] = true
+        return object
+    }
+
+    private static func json(_ value: Any) -> Response {
+        let data = (try? JSONSerialization.data(withJSONObject: value)) ?? Data("null".utf8)
+        return Response.json(.ok, String(decoding: data, as: UTF8.self))
     }
 
     private func secret(_ request: Request, _ context: BasicRequestContext) -> Response {
