@@ -38,6 +38,14 @@ struct Result {
     var rate: Double { Double(latencies.count) / (Double(elapsed.components.seconds) + Double(elapsed.components.attoseconds) / 1e18) }
 }
 
+/// The load generator's client: like a browser's, but without `Accept-Encoding`, so the server does no gzip and
+/// the client no gunzip, and every request costs what the bare handler's does outside the code under test.
+let client = HTTPClient(eventLoopGroup: HTTPClient.defaultEventLoopGroup, configuration: {
+    var configuration = HTTPClient.Configuration.singletonConfiguration
+    configuration.decompression = .disabled
+    return configuration
+}())
+
 /// Sends GETs to `url` from `concurrency` loops for `duration`.
 func load(_ url: String, token: String?) async -> Result {
     let clock = ContinuousClock()
@@ -53,7 +61,7 @@ func load(_ url: String, token: String?) async -> Result {
                     if let token { request.headers.add(name: "Authorization", value: "Bearer \(token)") }
                     let began = clock.now
                     do {
-                        let response = try await HTTPClient.shared.execute(request, timeout: .seconds(10))
+                        let response = try await client.execute(request, timeout: .seconds(10))
                         _ = try await response.body.collect(upTo: 16 << 20)
                         if response.status.code == 200 { latencies.append(clock.now - began) } else { errors += 1 }
                     } catch {
@@ -165,3 +173,4 @@ if let url = ProcessInfo.processInfo.environment["KAFKAFLEET_BENCH_DATABASE_URL"
         try await run(engine: "PostgreSQL", store: store)
     }
 }
+try await client.shutdown().get()

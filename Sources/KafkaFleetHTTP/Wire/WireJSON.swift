@@ -61,19 +61,62 @@ public enum WireJSON {
     }
 
     /// A time as the reference writes it: RFC 3339 in UTC, fractional seconds (to the microsecond) without
-    /// trailing zeros, e.g. `2023-04-01T10:00:00.1234Z`.
+    /// trailing zeros, e.g. `2023-04-01T10:00:00.1234Z`. Computed with integer arithmetic on the proleptic
+    /// Gregorian calendar, since every kafka in every response carries three of these.
     public static func timestamp(_ date: Date) -> String {
-        var whole = date.timeIntervalSince1970.rounded(.down)
-        var micros = Int(((date.timeIntervalSince1970 - whole) * 1_000_000).rounded())
-        if micros >= 1_000_000 {
-            whole += 1
-            micros -= 1_000_000
+        let totalMicros = (date.timeIntervalSince1970 * 1_000_000).rounded()
+        var seconds = Int((totalMicros / 1_000_000).rounded(.down))
+        let micros = Int(totalMicros - Double(seconds) * 1_000_000)
+        var days = seconds / 86_400
+        seconds -= days * 86_400
+        if seconds < 0 {
+            seconds += 86_400
+            days -= 1
         }
-        let base = Date(timeIntervalSince1970: whole).formatted(Date.ISO8601FormatStyle(timeZone: .gmt))
-        guard micros > 0 else { return base }
-        var fraction = String(micros)
-        fraction = String(repeating: "0", count: 6 - fraction.count) + fraction
-        while fraction.hasSuffix("0") { fraction.removeLast() }
-        return base.replacingOccurrences(of: "Z", with: ".\(fraction)Z")
+        let (year, month, day) = civilDate(daysSince1970: days)
+        var text = ""
+        text.reserveCapacity(30)
+        append(year, width: 4, to: &text)
+        text.append("-")
+        append(month, width: 2, to: &text)
+        text.append("-")
+        append(day, width: 2, to: &text)
+        text.append("T")
+        append(seconds / 3600, width: 2, to: &text)
+        text.append(":")
+        append(seconds / 60 % 60, width: 2, to: &text)
+        text.append(":")
+        append(seconds % 60, width: 2, to: &text)
+        if micros > 0 {
+            var fraction = micros, digits = 6
+            while fraction % 10 == 0 {
+                fraction /= 10
+                digits -= 1
+            }
+            text.append(".")
+            append(fraction, width: digits, to: &text)
+        }
+        text.append("Z")
+        return text
+    }
+
+    /// Year, month and day of a day count since 1970-01-01 (Howard Hinnant's `civil_from_days`).
+    private static func civilDate(daysSince1970 days: Int) -> (year: Int, month: Int, day: Int) {
+        let z = days + 719_468
+        let era = (z >= 0 ? z : z - 146_096) / 146_097
+        let dayOfEra = z - era * 146_097
+        let yearOfEra = (dayOfEra - dayOfEra / 1460 + dayOfEra / 36_524 - dayOfEra / 146_096) / 365
+        let dayOfYear = dayOfEra - (365 * yearOfEra + yearOfEra / 4 - yearOfEra / 100)
+        let shiftedMonth = (5 * dayOfYear + 2) / 153
+        let day = dayOfYear - (153 * shiftedMonth + 2) / 5 + 1
+        let month = shiftedMonth < 10 ? shiftedMonth + 3 : shiftedMonth - 9
+        return (yearOfEra + era * 400 + (month <= 2 ? 1 : 0), month, day)
+    }
+
+    /// `value` in decimal, left-padded with zeros to `width` digits.
+    private static func append(_ value: Int, width: Int, to text: inout String) {
+        let digits = String(value)
+        if digits.count < width { text.append(String(repeating: "0", count: width - digits.count)) }
+        text.append(digits)
     }
 }
