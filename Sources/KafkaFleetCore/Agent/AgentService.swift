@@ -68,9 +68,17 @@ public struct AgentService: Sendable {
             if strimzi.kafkaVersions?.isEmpty ?? true { throw FleetError(.fieldValidation, "Field validation failed: .status.strimzi[\(index)].kafkaVersions cannot be empty") }
             if strimzi.kafkaIbpVersions?.isEmpty ?? true { throw FleetError(.fieldValidation, "Field validation failed: .status.strimzi[\(index)].kafkaIbpVersions cannot be empty") }
         }
-        var current = cluster
-        for _ in 0..<5 {
-            guard current.status.acceptsAgentReports else { return }
+        var latest: DataPlaneCluster? = cluster
+        _ = try await ConflictRetry.run(attempts: 5) { () async throws -> ConflictRetry.Step<Void> in
+            // The first attempt uses the cluster the caller read; later ones read it again.
+            let read: DataPlaneCluster?
+            if let given = latest {
+                read = given
+                latest = nil
+            } else {
+                read = try await environment.store.cluster(clusterID: cluster.clusterID)
+            }
+            guard let current = read, current.status.acceptsAgentReports else { return .finished(()) }
             let ready = report.conditions?.first { $0.type == "Ready" }.flatMap { Self.parseBool($0.status) } ?? false
             var updated = current
             if ready {
@@ -90,12 +98,10 @@ public struct AgentService: Sendable {
             } else if updated.status == .ready {
                 updated.status = .waitingForAgent
             }
-            guard updated != current else { return }
+            guard updated != current else { return .finished(()) }
             switch try await environment.write(updated, over: current) {
-            case .written, .refused: return
-            case .conflict:
-                guard let reread = try await environment.store.cluster(clusterID: cluster.clusterID) else { return }
-                current = reread
+            case .written, .refused: return .finished(())
+            case .conflict: return .lostRace
             }
         }
     }

@@ -28,11 +28,11 @@ struct KafkaReportApplier {
     }
 
     func apply(_ status: DataPlaneKafkaStatus, toKafka id: String) async throws {
-        for _ in 0..<5 {
-            guard let kafka = try await environment.store.kafka(id: id), kafka.clusterID == cluster.clusterID else { return }
+        _ = try await ConflictRetry.run(attempts: 5) { () async throws -> ConflictRetry.Step<Void> in
+            guard let kafka = try await environment.store.kafka(id: id), kafka.clusterID == cluster.clusterID else { return .finished(()) }
             let updated = next(kafka, status)
-            guard updated != kafka else { return }
-            if case .written = try await environment.write(updated, over: kafka) { return }
+            guard updated != kafka else { return .finished(()) }
+            return try await environment.write(updated, over: kafka).step().map { _ in () }
         }
     }
 

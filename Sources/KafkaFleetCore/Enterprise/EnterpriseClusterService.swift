@@ -163,7 +163,7 @@ public struct EnterpriseClusterService: Sendable {
         guard async else { throw FleetError(.syncActionNotSupported) }
         try Self.requireOrganisation(requester)
         try Self.requireOrgAdmin(requester)
-        for _ in 0..<Self.writeAttempts {
+        let done: Void? = try await ConflictRetry.run(attempts: Self.writeAttempts) { () async throws -> ConflictRetry.Step<Void> in
             guard let current = try await environment.store.cluster(clusterID: clusterID) else {
                 throw FleetError(.notFound, "enterprise data plane cluster with id='\(clusterID)' not found")
             }
@@ -173,15 +173,13 @@ public struct EnterpriseClusterService: Sendable {
             let hosted = try await environment.store.sumKafkas(
                 KafkaFilter(clusterID: clusterID, excludingStatuses: [.deleting]), measure: .instances)
             guard hosted == 0 else { throw FleetError(.forbidden, "unable to deregister cluster with kafka instances") }
-            guard ClusterLifecycle.canMove(from: current.status, to: .deprovisioning) else { return }
+            guard ClusterLifecycle.canMove(from: current.status, to: .deprovisioning) else { return .finished(()) }
             var removed = current
             removed.status = .deprovisioning
-            if try await environment.write(removed, over: current).value != nil {
-                await changes?.publish(.cluster(.deprovisioning))
-                return
-            }
+            return try await environment.write(removed, over: current).step().map { _ in () }
         }
-        throw FleetError(.general)
+        guard done != nil else { throw FleetError(.general) }
+        await changes?.publish(.cluster(.deprovisioning))
     }
 
     // MARK: requester checks

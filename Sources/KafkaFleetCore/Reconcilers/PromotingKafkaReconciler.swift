@@ -59,7 +59,7 @@ public struct PromotingKafkaReconciler: Reconciler {
             try await environment.quota.release(for: kafka)
         }
         var current = kafka
-        for _ in 0..<Self.writeAttempts {
+        let promoted = try await ConflictRetry.run(attempts: Self.writeAttempts) { () async throws -> ConflictRetry.Step<Bool> in
             var promoted = current
             promoted.actualBillingModel = kafka.desiredBillingModel
             promoted.subscriptionID = grant.subscriptionID
@@ -69,7 +69,7 @@ public struct PromotingKafkaReconciler: Reconciler {
             switch try await environment.write(promoted, over: current, limits: grant.limits) {
             case .written:
                 environment.logger.info("kafka promoted", metadata: ["kafka_id": "\(kafka.id)", "billing_model": "\(kafka.desiredBillingModel)"])
-                return true
+                return .finished(true)
             case let .refused(limit):
                 throw limit.refusal
             case .conflict:
@@ -77,11 +77,13 @@ public struct PromotingKafkaReconciler: Reconciler {
                       reread.desiredBillingModel == kafka.desiredBillingModel,
                       reread.actualBillingModel != reread.desiredBillingModel,
                       KafkaStatus.promotable.contains(reread.status)
-                else { return false }
+                else { return .finished(false) }
                 current = reread
+                return .lostRace
             }
         }
-        throw KeptChanging(kafkaID: kafka.id)
+        guard let promoted else { throw KeptChanging(kafkaID: kafka.id) }
+        return promoted
     }
 
     /// The kafka was written by others on every attempt to record its promotion; the next pass tries again.

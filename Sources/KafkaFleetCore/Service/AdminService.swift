@@ -28,6 +28,8 @@ public struct AdminKafkaUpdate: Sendable, Hashable {
 /// and resume, delete) and the data-plane clusters. Authorisation (roles) is the HTTP layer's.
 public struct AdminService: Sendable {
     private let environment: FleetEnvironment
+    /// How many times a change is read and written again when other writers keep changing the kafka.
+    private static let writeAttempts = 5
 
     /// A service over `environment`.
     public init(environment: FleetEnvironment) {
@@ -60,7 +62,7 @@ public struct AdminService: Sendable {
         }
         let strimzi = given(update.strimziVersion), kafkaVersion = given(update.kafkaVersion), ibp = given(update.kafkaIBPVersion)
         let size = given(update.maxDataRetentionSize)
-        for _ in 0..<5 {
+        let updated = try await ConflictRetry.run(attempts: Self.writeAttempts) { () async throws -> ConflictRetry.Step<KafkaRequest> in
             let current = try await get(id: id)
             guard strimzi != nil || kafkaVersion != nil || ibp != nil || size != nil || update.suspended != nil else {
                 throw FleetError(.fieldValidation, "Field validation failed: no change was given")
@@ -97,26 +99,23 @@ public struct AdminService: Sendable {
             case nil:
                 break
             }
-            guard changed != current else { return current }
-            switch try await environment.write(changed, over: current) {
-            case let .written(stored): return stored
-            case let .refused(limit): throw limit.refusal
-            case .conflict: continue
-            }
+            guard changed != current else { return .finished(current) }
+            return try await environment.write(changed, over: current).step()
         }
-        throw FleetError(.general, "the kafka kept changing; try again")
+        guard let updated else { throw FleetError(.general, "the kafka kept changing; try again") }
+        return updated
     }
 
     /// Moves any kafka to `deprovision`; already being deleted changes nothing.
     public func delete(id: String) async throws {
-        for _ in 0..<5 {
+        let done: Void? = try await ConflictRetry.run(attempts: Self.writeAttempts) { () async throws -> ConflictRetry.Step<Void> in
             let current = try await get(id: id)
-            if KafkaStatus.deletingStatuses.contains(current.status) { return }
+            if KafkaStatus.deletingStatuses.contains(current.status) { return .finished(()) }
             var changed = current
             changed.status = .deprovision
-            if case .written = try await environment.write(changed, over: current) { return }
+            return try await environment.write(changed, over: current).step().map { _ in () }
         }
-        throw FleetError(.general, "the kafka kept changing; try again")
+        guard done != nil else { throw FleetError(.general, "the kafka kept changing; try again") }
     }
 
     /// Every data-plane cluster, oldest first.

@@ -9,7 +9,7 @@ extension KafkaService {
         guard !desired.isEmpty else {
             throw FleetError(.minimumFieldLength, "desired_kafka_billing_model is not valid, minimum length 1 is required")
         }
-        for _ in 0..<max(1, settings.writeAttempts) {
+        let done: Void? = try await ConflictRetry.run(attempts: settings.writeAttempts) { () async throws -> ConflictRetry.Step<Void> in
             let current = try await get(id: id, by: requester)
             try checkPromotion(of: current, to: payload, by: requester)
             var changed = current
@@ -20,13 +20,9 @@ extension KafkaService {
             changed.marketplace = marketplace ? payload.desiredMarketplace : ""
             changed.billingCloudAccountID = marketplace ? payload.desiredBillingCloudAccountID : ""
             changed.updatedAt = clock.now()
-            switch try await store.updateKafka(changed, expecting: current.status, limits: []) {
-            case .written: return
-            case let .refused(limit): throw limit.refusal
-            case .conflict: continue
-            }
+            return try await store.updateKafka(changed, expecting: current.status, limits: []).step().map { _ in () }
         }
-        throw FleetError(.general)
+        guard done != nil else { throw FleetError(.general) }
     }
 
     /// The checks after the lookup, in the reference's order. Several refusals are 500 9 in the reference

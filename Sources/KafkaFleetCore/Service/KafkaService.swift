@@ -244,7 +244,7 @@ public struct KafkaService: Sendable {
 
     /// Changes the owner or re-authentication of a kafka; only its owner or an org admin may.
     public func update(id: String, with change: KafkaUpdatePayload, by requester: Requester) async throws -> KafkaRequest {
-        for _ in 0..<max(1, settings.writeAttempts) {
+        let updated = try await ConflictRetry.run(attempts: settings.writeAttempts) { () async throws -> ConflictRetry.Step<KafkaRequest> in
             guard let current = try await store.kafka(id: id), current.organisationID == requester.organisationID else {
                 throw FleetError(.notFound, "KafkaResource with id='\(id)' not found")
             }
@@ -258,15 +258,12 @@ public struct KafkaService: Sendable {
             changed.owner = change.owner ?? current.owner
             changed.reauthenticationEnabled = change.reauthenticationEnabled ?? current.reauthenticationEnabled
             // The reference answers with the requested values but writes nothing while the kafka is being deleted.
-            if changed == current || KafkaStatus.deletingStatuses.contains(current.status) { return changed }
+            if changed == current || KafkaStatus.deletingStatuses.contains(current.status) { return .finished(changed) }
             changed.updatedAt = clock.now()
-            switch try await store.updateKafka(changed, expecting: current.status, limits: []) {
-            case let .written(stored): return stored
-            case let .refused(limit): throw limit.refusal
-            case .conflict: continue
-            }
+            return try await store.updateKafka(changed, expecting: current.status, limits: []).step()
         }
-        throw FleetError(.general)
+        guard let updated else { throw FleetError(.general) }
+        return updated
     }
 
     /// Asks for a kafka's deletion: moves it to `deprovision`. Org admins may delete any kafka of their
@@ -274,24 +271,19 @@ public struct KafkaService: Sendable {
     /// deleted changes nothing (the reference moves a `deleting` kafka back to `deprovision`).
     public func delete(id: String, by requester: Requester, async: Bool) async throws {
         guard async else { throw FleetError(.syncActionNotSupported) }
-        for _ in 0..<max(1, settings.writeAttempts) {
+        let done: Void? = try await ConflictRetry.run(attempts: settings.writeAttempts) { () async throws -> ConflictRetry.Step<Void> in
             guard let current = try await store.kafka(id: id), current.organisationID == requester.organisationID,
                   requester.isOrgAdmin || current.owner == requester.username
             else { throw FleetError(.notFound, "KafkaResource with id='\(id)' not found") }
-            if KafkaStatus.deletingStatuses.contains(current.status) { return }
+            if KafkaStatus.deletingStatuses.contains(current.status) { return .finished(()) }
             guard KafkaLifecycle.canMove(from: current.status, to: .deprovision) else { throw FleetError(.general) }
             var changed = current
             let now = clock.now()
             changed.status = .deprovision
             changed.updatedAt = now
             changed.statusChangedAt = now
-            switch try await store.updateKafka(changed, expecting: current.status, limits: []) {
-            case .written:
-                return
-            case let .refused(limit): throw limit.refusal
-            case .conflict: continue
-            }
+            return try await store.updateKafka(changed, expecting: current.status, limits: []).step().map { _ in () }
         }
-        throw FleetError(.general)
+        guard done != nil else { throw FleetError(.general) }
     }
 }
