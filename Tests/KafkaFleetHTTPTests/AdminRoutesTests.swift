@@ -36,6 +36,9 @@ struct AdminRoutesTests {
 
             let clusters = try await client.execute(uri: "/api/kafkas_mgmt/v1/admin/clusters", method: .get, headers: reader)
             #expect(try clusters.object()["total"] as? Int == 2)
+            let cluster = try #require((try clusters.object()["items"] as? [[String: Any]])?.first)
+            #expect(cluster["cluster_id"] as? String == "cluster-0")
+            #expect(cluster["multi_az"] as? Bool == true && cluster["cloud_provider"] as? String == "aws")
         }
     }
 
