@@ -41,7 +41,7 @@ enum PostgresBench {
         let client: PostgresClient
         let logger: Logger
 
-        static let select = "SELECT \(RawKafka.columnList) FROM kafka_requests"
+        static let select = "SELECT * FROM kafka_requests"
         static let insert = "INSERT INTO kafka_requests (\(RawKafka.columnList)) VALUES ("
             + (1...RawKafka.columns.count).map { "$\($0)" }.joined(separator: ", ") + ")"
         static let update = "UPDATE kafka_requests SET "

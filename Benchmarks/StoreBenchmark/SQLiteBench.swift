@@ -38,7 +38,7 @@ enum SQLiteBench {
     struct Raw: RawDriver {
         let connection: SQLiteConnection
 
-        static let select = "SELECT \(RawKafka.columnList) FROM kafka_requests"
+        static let select = "SELECT * FROM kafka_requests"
         static let insert = "INSERT INTO kafka_requests (\(RawKafka.columnList)) VALUES (\(Array(repeating: "?", count: RawKafka.columns.count).joined(separator: ", ")))"
         static let update = "UPDATE kafka_requests SET "
             + RawKafka.columns.prefix(RawKafka.fieldCount).map { "\"\($0)\" = ?" }.joined(separator: ", ")

@@ -62,7 +62,8 @@ public final class KeycloakIdentityProvider: IdentityProvider {
 
     /// Creates the client, or adopts it when Keycloak answers 409, and returns its secret.
     public func ensureClient(_ client: IdentityClient) async throws -> ClientCredentials {
-        let body = try http.json(ClientRepresentation(client))
+        let body = try http.json(KeycloakClientRepresentation(
+            clientID: client.clientID, name: client.name, description: client.description, attributes: client.attributes))
         let created = try await session.send(.POST, "/clients", body: body)
         let internalID: String
         switch created.status {
@@ -95,28 +96,6 @@ public final class KeycloakIdentityProvider: IdentityProvider {
     }
 
     // MARK: clients
-
-    /// The fields of Keycloak's ClientRepresentation that a service-account client needs.
-    private struct ClientRepresentation: Encodable {
-        var clientId: String
-        var name: String
-        var description: String
-        var enabled = true
-        var publicClient = false
-        var clientAuthenticatorType = "client-secret"
-        var serviceAccountsEnabled = true
-        var standardFlowEnabled = false
-        var implicitFlowEnabled = false
-        var directAccessGrantsEnabled = false
-        var attributes: [String: String]
-
-        init(_ client: IdentityClient) {
-            clientId = client.clientID
-            name = client.name
-            description = client.description
-            attributes = client.attributes
-        }
-    }
 
     /// A client as listed: its internal id and client id.
     private struct ClientSummary: Decodable {

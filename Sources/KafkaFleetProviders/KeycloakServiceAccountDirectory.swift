@@ -31,7 +31,7 @@ public final class KeycloakServiceAccountDirectory: ServiceAccountDirectory {
     }
 
     public func create(_ draft: ServiceAccountDraft) async throws -> IssuedServiceAccount {
-        let created = try await session.send(.POST, "/clients", body: try http.json(NewClientRepresentation(draft)))
+        let created = try await session.send(.POST, "/clients", body: try http.json(Self.representation(of: draft)))
         guard created.status == 201 else { throw http.failure(created, "create service account \(draft.clientID)") }
         let id: String
         if let location = created.headers.first(name: "location"), let last = location.split(separator: "/").last {
@@ -94,48 +94,17 @@ public final class KeycloakServiceAccountDirectory: ServiceAccountDirectory {
         static let createdAt = "created_at"
     }
 
-    /// A protocol mapper that adds a fixed claim to the client's tokens.
-    private struct ProtocolMapperRepresentation: Encodable {
-        var name: String
-        var protocolMapper = "oidc-hardcoded-claim-mapper"
-        var `protocol` = "openid-connect"
-        var config: [String: String]
-
-        init(claim: String, value: String) {
-            name = claim
-            config = [
-                "claim.name": claim, "claim.value": value, "jsonType.label": "String",
-                "access.token.claim": "true", "id.token.claim": "true", "userinfo.token.claim": "true",
-            ]
-        }
-    }
-
-    /// The ClientRepresentation a new service account is created with.
-    private struct NewClientRepresentation: Encodable {
-        var clientId: String
-        var name: String
-        var description: String
-        var enabled = true
-        var publicClient = false
-        var clientAuthenticatorType = "client-secret"
-        var serviceAccountsEnabled = true
-        var standardFlowEnabled = false
-        var implicitFlowEnabled = false
-        var directAccessGrantsEnabled = false
-        var attributes: [String: String]
-        var protocolMappers: [ProtocolMapperRepresentation]
-
-        init(_ draft: ServiceAccountDraft) {
-            clientId = draft.clientID
-            name = draft.name
-            description = draft.description
-            attributes = [
+    /// The client a new service account is created as: its owner, organisation and creation time as attributes,
+    /// and the organisation as a claim of its own tokens.
+    private static func representation(of draft: ServiceAccountDraft) -> KeycloakClientRepresentation {
+        KeycloakClientRepresentation(
+            clientID: draft.clientID, name: draft.name, description: draft.description,
+            attributes: [
                 Attribute.organisation: draft.organisationID, Attribute.ownerAccountID: draft.ownerAccountID,
                 Attribute.owner: draft.owner,
                 Attribute.createdAt: draft.createdAt.formatted(Date.ISO8601FormatStyle(timeZone: .gmt)),
-            ]
-            protocolMappers = [ProtocolMapperRepresentation(claim: Attribute.organisation, value: draft.organisationID)]
-        }
+            ],
+            protocolMappers: [.init(claim: Attribute.organisation, value: draft.organisationID)])
     }
 
     /// The fields of a ClientRepresentation read back.

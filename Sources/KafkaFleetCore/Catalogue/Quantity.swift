@@ -10,7 +10,9 @@ public enum Quantity {
 
     /// The quantity in bytes, or `nil` when `text` is not a quantity.
     public static func bytes(_ text: String) -> Int64? {
-        let trimmed = text.trimmingCharacters(in: .whitespaces)
+        // Stored sizes have no surrounding blanks; trim only when there are some (it is the costly part).
+        let padded = text.first?.isWhitespace == true || text.last?.isWhitespace == true
+        let trimmed = padded ? text.trimmingCharacters(in: .whitespaces) : text
         for (suffix, factor) in suffixes where trimmed.hasSuffix(suffix) {
             guard let number = Double(trimmed.dropLast(suffix.count)), number >= 0 else { return nil }
             return Int64(exactly: (number * factor).rounded()) ?? nil

@@ -8,8 +8,10 @@ enum GoJSONEscaping {
     /// `json` with those characters escaped. They can only occur inside JSON strings, so a substitution of
     /// their bytes is exact; text without any of them is returned as it is.
     static func escape(_ json: Data) -> Data {
-        guard json.contains(where: { $0 == lessThan || $0 == greaterThan || $0 == ampersand || $0 == separatorLead })
-        else { return json }
+        let needsEscaping = json.withUnsafeBytes { bytes in
+            bytes.contains { $0 == lessThan || $0 == greaterThan || $0 == ampersand || $0 == separatorLead }
+        }
+        guard needsEscaping else { return json }
         var escaped = Data()
         escaped.reserveCapacity(json.count + 32)
         var index = json.startIndex

@@ -147,9 +147,9 @@ extension SQLFleetStore {
         }
     }
 
-    /// `SELECT <every kafka column> FROM kafka_requests`.
+    /// `SELECT * FROM kafka_requests` (see `KafkaRow.byID` for why not the column list).
     static func selectKafkas(_ db: any SQLDatabase) -> SQLSelectBuilder {
-        db.select().columns(KafkaRow.quotedColumns).from(KafkaRow.table)
+        db.select().column(SQLLiteral.all).from(KafkaRow.table)
     }
 
     /// The weight by `measure` of the non-deleted kafkas matching `filter`, leaving out the row `excluding`.
