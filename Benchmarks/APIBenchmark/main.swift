@@ -63,9 +63,15 @@ func load(_ url: String, token: String?) async -> Result {
                     do {
                         let response = try await client.execute(request, timeout: .seconds(10))
                         _ = try await response.body.collect(upTo: 16 << 20)
-                        if response.status.code == 200 { latencies.append(clock.now - began) } else { errors += 1 }
+                        if response.status.code == 200 {
+                            latencies.append(clock.now - began)
+                        } else {
+                            errors += 1
+                            FileHandle.standardError.write(Data("request failed: HTTP \(response.status.code)\n".utf8))
+                        }
                     } catch {
                         errors += 1
+                        FileHandle.standardError.write(Data("request failed: \(error)\n".utf8))
                     }
                 }
                 return (latencies, errors)

@@ -132,6 +132,26 @@ struct AuthenticationTests {
         await #expect(throws: AuthenticationFailure("Bearer token can't be verified")) { try await verifier.verify(longLived) }
     }
 
+    @Test("requests that arrive while the keys are first loading wait for them instead of being refused")
+    func concurrentFirstRequests() async throws {
+        /// A JWKS whose load takes many scheduler turns, as a fetch over the network would.
+        struct SlowJWKSSource: JWKSSource {
+            let file: FileJWKSSource
+            func loadJWKS() async throws -> String {
+                for _ in 0..<200 { await Task.yield() }
+                return try await file.loadJWKS()
+            }
+        }
+        let key = try TestKey.shared.get()
+        let verifier = TokenVerifier(source: SlowJWKSSource(file: FileJWKSSource(path: key.jwksPath)))
+        let token = try await key.mint(orgID: "o", username: "u")
+        let accepted = await withTaskGroup(of: Bool.self) { group in
+            for _ in 0..<16 { group.addTask { (try? await verifier.verify(token)) != nil } }
+            return await group.reduce(0) { $0 + ($1 ? 1 : 0) }
+        }
+        #expect(accepted == 16)
+    }
+
     @Test("the development key is kept in files only its owner can read, and is loaded again later")
     func developmentKeyFiles() throws {
         let directory = FileManager.default.temporaryDirectory.appendingPathComponent("devkey-\(UUID().uuidString)").path

@@ -16,7 +16,8 @@ public struct AdminAuthorizationMiddleware: RouterMiddleware {
             throw FleetError(.notFound, "Resource not found")
         }
         context.logger.notice("admin request", metadata: [
-            "type": "audit", "username": "\(caller.username)", "request_method": "\(request.method)", "request_url": "\(request.uri)",
+            "type": "audit", "operation_id": "\(context.operationID)", "username": "\(caller.username)",
+            "request_method": "\(request.method)", "request_url": "\(request.uri)",
         ])
         return try await next(request, context)
     }

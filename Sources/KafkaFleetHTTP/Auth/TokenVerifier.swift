@@ -17,6 +17,8 @@ public final class TokenVerifier: Sendable {
         var collection: JWTKeyCollection?
         var kids: Set<String> = []
         var lastLoad: ContinuousClock.Instant?
+        /// The load in progress, which callers needing a key wait for rather than failing while it runs.
+        var loading: Task<Void, Never>?
         /// Claims of tokens whose signature verified with the current keys.
         var verified: [String: TokenClaims] = [:]
     }
@@ -80,15 +82,22 @@ public final class TokenVerifier: Sendable {
         return claims
     }
 
-    /// The key collection, reloaded first when it does not know `kid` and the last load is old enough.
+    /// The key collection, reloaded first when it does not know `kid` and the last load is old enough. Callers
+    /// that arrive while a load runs (the first requests after start, a burst after a rotation) wait for it.
     private func collection(knowing kid: String) async -> JWTKeyCollection? {
-        let shouldLoad = keys.withLock { state -> Bool in
-            if state.kids.contains(kid) { return false }
-            if let last = state.lastLoad, ContinuousClock.now - last < minimumReloadInterval { return false }
+        let load = keys.withLock { state -> Task<Void, Never>? in
+            if state.kids.contains(kid) { return nil }
+            if let loading = state.loading { return loading }
+            if let last = state.lastLoad, ContinuousClock.now - last < minimumReloadInterval { return nil }
             state.lastLoad = .now
-            return true
+            let loading = Task {
+                try? await self.loadKeys()
+                self.keys.withLock { $0.loading = nil }
+            }
+            state.loading = loading
+            return loading
         }
-        if shouldLoad { try? await loadKeys() }
+        await load?.value
         return keys.withLock { $0.kids.contains(kid) ? $0.collection : nil }
     }
 

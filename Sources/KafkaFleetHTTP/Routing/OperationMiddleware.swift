@@ -6,7 +6,7 @@ import Logging
 /// The outermost middleware of every KafkaFleet router.
 ///
 /// For a request that matches a route it assigns the operation id (a fresh xid, in `X-Operation-ID`, in error
-/// bodies and in the log metadata) and renders every error the route throws in the catalogue's shape: a
+/// bodies and in the log lines about the request) and renders every error the route throws in the catalogue's shape: a
 /// `FleetError` or `APIError` as itself, anything else as 500 `KAFKAS-MGMT-9` with nothing internal revealed.
 /// A request that matches no route gets 401 without a valid token (unless its path is public), then 405
 /// `KAFKAS-MGMT-10` for a known path or 404 `KAFKAS-MGMT-7`, without an operation id, as the reference.
@@ -28,8 +28,9 @@ public struct OperationMiddleware: RouterMiddleware {
         guard context.endpointPath != nil else { return try await unmatched(request, context: context) }
         var context = context
         let operationID = ResourceID.make()
+        // Named in the log lines written about this request; not set on the logger, whose text handler would
+        // render all of its metadata again on every request.
         context.operationID = operationID
-        context.logger[metadataKey: "operation_id"] = .string(operationID)
         var response: Response
         do {
             response = try await next(request, context)
@@ -52,7 +53,9 @@ public struct OperationMiddleware: RouterMiddleware {
         }
         apiError.operationID = operationID
         if apiError.status == .internalServerError {
-            context.logger.error("request failed", metadata: ["error": .string(String(describing: error))])
+            context.logger.error("request failed", metadata: [
+                "operation_id": .string(operationID), "error": .string(String(describing: error)),
+            ])
         }
         return try apiError.response(from: request, context: context)
     }
