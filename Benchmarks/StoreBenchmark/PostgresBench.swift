@@ -73,10 +73,25 @@ enum PostgresBench {
             }
         }
 
+        /// The read by id prepared once per connection, as the store prepares it.
+        struct ByID: PostgresPreparedStatement {
+            static let name = "bench_raw_kafka_by_id"
+            static let sql = "SELECT \(RawKafka.columnList) FROM kafka_requests WHERE id = $1 AND deleted_at IS NULL LIMIT 1"
+            static let bindingDataTypes: [PostgresDataType] = [.text]
+            let id: String
+
+            func makeBindings() throws -> PostgresBindings {
+                var bindings = PostgresBindings(capacity: 1)
+                bindings.append(id)
+                return bindings
+            }
+
+            func decodeRow(_ row: PostgresRow) throws -> KafkaRequest { try RawKafka.decode(Columns(row: row.makeRandomAccess())) }
+        }
+
         func get(_ id: String) async throws -> KafkaRequest? {
-            try await client.query(PostgresQuery(unsafeSQL: "\(Self.select) WHERE id = $1 AND deleted_at IS NULL LIMIT 1", binds: binds(id)),
-                                   logger: logger)
-                .collect().first.map { try RawKafka.decode(Columns(row: $0.makeRandomAccess())) }
+            for try await kafka in try await client.execute(ByID(id: id), logger: logger) { return kafka }
+            return nil
         }
 
         func update(_ kafka: KafkaRequest, expecting expected: KafkaStatus) async throws -> Bool {

@@ -49,6 +49,18 @@ struct StoreDatabase: SQLDatabase {
         try await rows(text: statement.text(for: sql), binds: binds)
     }
 
+    /// Runs `statement` with `binds`, or on PostgreSQL `prepared`, the same statement prepared once per connection.
+    func rows<Prepared: PostgresPreparedStatement>(
+        _ statement: CachedStatement, binds: [(any Encodable & Sendable)?], onPostgres prepared: Prepared
+    ) async throws -> [RowReader] where Prepared.Row == PostgresRow {
+        guard case let .postgres(connection) = connection else { return try await rows(statement, binds: binds) }
+        if let level = queryLogLevel { logger.log(level: level, "\(Prepared.sql)") }
+        let sequence: AsyncThrowingMapSequence<PostgresRowSequence, PostgresRow> = try await connection.execute(prepared, logger: logger)
+        var readers: [RowReader] = []
+        for try await row in sequence { readers.append(RowReader(postgres: row.makeRandomAccess())) }
+        return readers
+    }
+
     private func rows(text: String, binds: [(any Encodable & Sendable)?]) async throws -> [RowReader] {
         if let level = queryLogLevel { logger.log(level: level, "\(text)") }
         switch connection {

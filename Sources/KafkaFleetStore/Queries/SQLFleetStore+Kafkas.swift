@@ -29,7 +29,8 @@ extension SQLFleetStore {
     /// Reads one non-deleted row by primary key.
     public func kafka(id: String) async throws -> KafkaRequest? {
         try await reading { db in
-            try await db.rows(KafkaRow.byID, binds: [id]).first.map { row throws(StoreError) in try KafkaRow.decode(row) }
+            try await db.rows(KafkaRow.byID, binds: [id], onPostgres: PostgresKafkaByID(id: id)).first
+                .map { row throws(StoreError) in try KafkaRow.decode(row) }
         }
     }
 
