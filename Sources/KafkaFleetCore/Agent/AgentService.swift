@@ -68,17 +68,9 @@ public struct AgentService: Sendable {
             if strimzi.kafkaVersions?.isEmpty ?? true { throw FleetError(.fieldValidation, "Field validation failed: .status.strimzi[\(index)].kafkaVersions cannot be empty") }
             if strimzi.kafkaIbpVersions?.isEmpty ?? true { throw FleetError(.fieldValidation, "Field validation failed: .status.strimzi[\(index)].kafkaIbpVersions cannot be empty") }
         }
-        var latest: DataPlaneCluster? = cluster
+        var current = cluster
         _ = try await ConflictRetry.run(attempts: 5) { () async throws -> ConflictRetry.Step<Void> in
-            // The first attempt uses the cluster the caller read; later ones read it again.
-            let read: DataPlaneCluster?
-            if let given = latest {
-                read = given
-                latest = nil
-            } else {
-                read = try await environment.store.cluster(clusterID: cluster.clusterID)
-            }
-            guard let current = read, current.status.acceptsAgentReports else { return .finished(()) }
+            guard current.status.acceptsAgentReports else { return .finished(()) }
             let ready = report.conditions?.first { $0.type == "Ready" }.flatMap { Self.parseBool($0.status) } ?? false
             var updated = current
             if ready {
@@ -101,7 +93,10 @@ public struct AgentService: Sendable {
             guard updated != current else { return .finished(()) }
             switch try await environment.write(updated, over: current) {
             case .written, .refused: return .finished(())
-            case .conflict: return .lostRace
+            case .conflict:
+                guard let reread = try await environment.store.cluster(clusterID: cluster.clusterID) else { return .finished(()) }
+                current = reread
+                return .lostRace
             }
         }
     }

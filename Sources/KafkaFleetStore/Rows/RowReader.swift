@@ -100,9 +100,6 @@ struct RowReader {
 
 /// Bindings for the values we write, in the representation both engines read back the same way.
 enum SQLValue {
-    /// A bound value.
-    static func bind(_ value: some Encodable & Sendable) -> any SQLExpression { SQLBind(value) }
-
     /// A bound value, or NULL.
     static func optional(_ value: (some Encodable & Sendable)?) -> any SQLExpression {
         value.map { SQLBind($0) } ?? SQLLiteral.null
