@@ -29,8 +29,9 @@ public struct AuthenticationMiddleware: RouterMiddleware {
         let caller = try await authenticator.authenticate(request)
         if level == .tenant { try authenticator.authorizeTenant(caller) }
         var context = context
+        // The caller is named by the log lines that need it (the admin audit line), not set on the logger,
+        // whose text handler would render all of its metadata again on every request.
         context.caller = caller
-        context.logger[metadataKey: "user"] = .string(caller.username)
         return try await next(request, context)
     }
 }
