@@ -147,7 +147,7 @@ let package = Package(
         .executableTarget(
             name: "APIBenchmark",
             dependencies: [
-                "KafkaFleetCore", "KafkaFleetStore", "KafkaFleetHTTP",
+                "KafkaFleetCore", "KafkaFleetStore", "KafkaFleetHTTP", "KafkaFleetTesting",
                 .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "AsyncHTTPClient", package: "async-http-client"),
                 .product(name: "Logging", package: "swift-log"),
