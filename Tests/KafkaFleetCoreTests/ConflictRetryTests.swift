@@ -39,4 +39,10 @@ struct ConflictRetryTests {
         let limit = AdmissionLimit(refusal: refusal, filter: KafkaFilter(), measure: .instances, maximum: 1)
         #expect(throws: refusal) { try WriteOutcome<Int>.refused(limit).step() }
     }
+
+    @Test("a step without its value keeps whether it finished or lost the race")
+    func withoutValue() {
+        guard case .finished = ConflictRetry.Step.finished(7).withoutValue else { Issue.record("finished should stay finished"); return }
+        guard case .lostRace = ConflictRetry.Step<Int>.lostRace.withoutValue else { Issue.record("a lost race should stay lost"); return }
+    }
 }

@@ -32,7 +32,7 @@ struct KafkaReportApplier {
             guard let kafka = try await environment.store.kafka(id: id), kafka.clusterID == cluster.clusterID else { return .finished(()) }
             let updated = next(kafka, status)
             guard updated != kafka else { return .finished(()) }
-            return try await environment.write(updated, over: kafka).step().map { _ in () }
+            return try await environment.write(updated, over: kafka).step().withoutValue
         }
     }
 

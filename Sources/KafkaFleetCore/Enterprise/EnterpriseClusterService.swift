@@ -176,7 +176,7 @@ public struct EnterpriseClusterService: Sendable {
             guard ClusterLifecycle.canMove(from: current.status, to: .deprovisioning) else { return .finished(()) }
             var removed = current
             removed.status = .deprovisioning
-            return try await environment.write(removed, over: current).step().map { _ in () }
+            return try await environment.write(removed, over: current).step().withoutValue
         }
         guard done != nil else { throw FleetError(.general) }
         await changes?.publish(.cluster(.deprovisioning))

@@ -113,7 +113,7 @@ public struct AdminService: Sendable {
             if KafkaStatus.deletingStatuses.contains(current.status) { return .finished(()) }
             var changed = current
             changed.status = .deprovision
-            return try await environment.write(changed, over: current).step().map { _ in () }
+            return try await environment.write(changed, over: current).step().withoutValue
         }
         guard done != nil else { throw FleetError(.general, "the kafka kept changing; try again") }
     }

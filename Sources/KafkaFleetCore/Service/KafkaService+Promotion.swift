@@ -20,7 +20,7 @@ extension KafkaService {
             changed.marketplace = marketplace ? payload.desiredMarketplace : ""
             changed.billingCloudAccountID = marketplace ? payload.desiredBillingCloudAccountID : ""
             changed.updatedAt = clock.now()
-            return try await store.updateKafka(changed, expecting: current.status, limits: []).step().map { _ in () }
+            return try await store.updateKafka(changed, expecting: current.status, limits: []).step().withoutValue
         }
         guard done != nil else { throw FleetError(.general) }
     }

@@ -282,7 +282,7 @@ public struct KafkaService: Sendable {
             changed.status = .deprovision
             changed.updatedAt = now
             changed.statusChangedAt = now
-            return try await store.updateKafka(changed, expecting: current.status, limits: []).step().map { _ in () }
+            return try await store.updateKafka(changed, expecting: current.status, limits: []).step().withoutValue
         }
         guard done != nil else { throw FleetError(.general) }
     }

@@ -15,6 +15,9 @@ public enum ConflictRetry {
             case .lostRace: .lostRace
             }
         }
+
+        /// The same step without its value, for an attempt whose caller only needs to know it finished.
+        public var withoutValue: Step<Void> { map { _ in () } }
     }
 
     /// Runs `attempt` until it finishes, at most `attempts` times (at least once); `nil` when every attempt lost
