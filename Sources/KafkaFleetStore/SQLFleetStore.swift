@@ -46,9 +46,9 @@ public final class SQLFleetStore: FleetStore, Service {
         var configuration = try PostgresURL.configuration(url)
         // A pool of fixed size, whose idle connections are not pinged: PostgresClient arms a timer task for the
         // idle timeout of a connection above the minimum, and another for its keep-alive ping, each time the
-        // connection goes back to the pool, and cancels them when it is leased again. That churn cost a
-        // quarter of the CPU of a read by id under load (APIBenchmark). A connection the server closes is
-        // still dropped and replaced as soon as its socket closes.
+        // connection goes back to the pool, and cancels them when it is leased again. That churn made a GET of
+        // one kafka through the API about a tenth more costly under load (APIBenchmark). A connection the
+        // server closes is still dropped and replaced as soon as its socket closes.
         configuration.options.maximumConnections = maximumConnections
         configuration.options.minimumConnections = maximumConnections
         configuration.options.keepAliveBehavior = nil
