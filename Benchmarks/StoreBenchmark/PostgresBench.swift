@@ -13,7 +13,10 @@ enum PostgresBench {
         var configuration = PostgresClient.Configuration(
             host: host, port: components.port ?? 5432, username: components.user ?? "postgres", password: components.password,
             database: String(components.path.dropFirst()), tls: .disable)
+        // The store's pool options (fixed size, no keep-alive), so that both sides pay the same pool costs.
         configuration.options.maximumConnections = 4
+        configuration.options.minimumConnections = 4
+        configuration.options.keepAliveBehavior = nil
         configuration.options.additionalStartupParameters = [("search_path", schema)]
         let client = PostgresClient(configuration: configuration, backgroundLogger: logger)
         try await store.withRunning { store in
