@@ -50,7 +50,11 @@ public struct FleetError: Error, Sendable, Hashable, CustomStringConvertible {
         case maxLimitForServiceAccountsReached = 115
         case insufficientQuota = 120
         case failedToCheckQuota = 121
+        case contentTooLarge = 413
+        case uriTooLong = 414
         case tooManyRequests = 429
+        case headerFieldsTooLarge = 431
+        case serviceUnavailable = 503
         case unableToSendErrorResponse = 1000
     }
 

@@ -39,9 +39,20 @@ struct MetadataHandlers: Sendable {
         let all = ErrorCatalogue.all.map { ErrorObject(code: $0.code, reason: $0.defaultReason) }
         let page = query["page"].flatMap { Int($0) } ?? 1
         let size = query["size"].flatMap { Int($0) } ?? 100
-        let start = (page - 1) * size
-        let items = start < 0 || start >= all.count || page * size >= all.count ? all : Array(all[start..<(start + size)])
+        let items = Self.window(page: page, size: size, count: all.count).map { Array(all[$0]) } ?? all
         return try WireJSON.response(ListEnvelope(kind: "ErrorList", page: page, size: items.count, total: all.count, items: items))
+    }
+
+    /// The indices of page `page` of `size` items out of `count`, or `nil` when the page is not a whole page inside
+    /// the list (page or size below 1, past the end, the last partial page, or too large to compute), which the
+    /// reference answers with every item.
+    static func window(page: Int, size: Int, count: Int) -> Range<Int>? {
+        guard page >= 1, size >= 1 else { return nil }
+        let (start, startOverflow) = (page - 1).multipliedReportingOverflow(by: size)
+        guard !startOverflow, start < count else { return nil }
+        let (end, endOverflow) = start.addingReportingOverflow(size)
+        guard !endOverflow, end < count else { return nil }
+        return start..<end
     }
 
     /// `GET /errors/{id}`: one catalogue entry.

@@ -72,7 +72,11 @@ public enum ErrorCatalogue {
         case .maxLimitForServiceAccountsReached: (.forbidden, "Max limit for the service account creation has reached")
         case .insufficientQuota: (.forbidden, "Insufficient quota")
         case .failedToCheckQuota: (.internalServerError, "Failed to check quota")
+        case .contentTooLarge: (.contentTooLarge, "Request body is larger than the server accepts")
+        case .uriTooLong: (.uriTooLong, "Request URI is longer than the server accepts")
         case .tooManyRequests: (.tooManyRequests, "Too many requests")
+        case .headerFieldsTooLarge: (.requestHeaderFieldsTooLarge, "Request header fields are larger than the server accepts")
+        case .serviceUnavailable: (.serviceUnavailable, "The service is temporarily unavailable, retry later")
         case .unableToSendErrorResponse:
             (.internalServerError, "An unexpected error happened, please check the log of the service for details")
         }

@@ -7,7 +7,8 @@ import Logging
 ///
 /// For a request that matches a route it assigns the operation id (a fresh xid, in `X-Operation-ID`, in error
 /// bodies and in the log lines about the request) and renders every error the route throws in the catalogue's shape: a
-/// `FleetError` or `APIError` as itself, anything else as 500 `KAFKAS-MGMT-9` with nothing internal revealed.
+/// `FleetError` or `APIError` as itself, an unreachable database (`StoreError.unavailable`) as 503
+/// `KAFKAS-MGMT-503`, anything else as 500 `KAFKAS-MGMT-9` with nothing internal revealed.
 /// A request that matches no route gets 401 without a valid token (unless its path is public), then 405
 /// `KAFKAS-MGMT-10` for a known path or 404 `KAFKAS-MGMT-7`, without an operation id, as the reference.
 public struct OperationMiddleware: RouterMiddleware {
@@ -48,11 +49,13 @@ public struct OperationMiddleware: RouterMiddleware {
             apiError = error
         case let error as FleetError:
             apiError = APIError(error)
+        case let error as StoreError where error.code == .unavailable:
+            apiError = APIError(.serviceUnavailable)
         default:
             apiError = APIError(.general)
         }
         apiError.operationID = operationID
-        if apiError.status == .internalServerError {
+        if apiError.status == .internalServerError || apiError.status == .serviceUnavailable {
             context.logger.error("request failed", metadata: [
                 "operation_id": .string(operationID), "error": .string(String(describing: error)),
             ])
