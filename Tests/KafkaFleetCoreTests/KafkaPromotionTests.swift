@@ -66,10 +66,10 @@ struct KafkaPromotionTests {
         (true, "", "other-org", .minimumFieldLength),
         (true, "standard", "other-org", .notFound),
         (true, "standard", "missing", .notFound),
-        (true, "bogus", "not-eval-not-ready", .general),
-        (true, "eval", "eval-accepted", .general),
+        (true, "bogus", "not-eval-not-ready", .badRequest),
+        (true, "eval", "eval-accepted", .conflict),
         (true, "eval", "eval-ready", .badRequest),
-        (true, "bogus", "eval-promoting", .general),
+        (true, "bogus", "eval-promoting", .conflict),
         (true, "bogus", "eval-ready", .fieldValidation),
         (true, "enterprise", "eval-ready", .fieldValidation),
     ])

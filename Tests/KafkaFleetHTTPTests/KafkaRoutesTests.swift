@@ -145,7 +145,7 @@ struct KafkaRoutesTests {
             try await client.execute(uri: "/api/kafkas_mgmt/v1/kafkas?orderBy=colour", method: .get, headers: headers)
                 .expectError(.badRequest, code: 17, reason: "unable to list kafka requests: unknown order by field 'colour'")
             try await client.execute(uri: "/api/kafkas_mgmt/v1/kafkas?orderBy=href", method: .get, headers: headers)
-                .expectError(.internalServerError, code: 9)
+                .expectError(.badRequest, code: 17, reason: "unable to list kafka requests: unknown order by field 'href'")
             try await client.execute(uri: "/api/kafkas_mgmt/v1/kafkas?search=id+%3D+x", method: .get, headers: headers)
                 .expectError(.badRequest, code: 23, reason: "unable to list kafka requests: [1] error parsing the filter: invalid column name: 'id', "
                              + "valid values are: [region name cloud_provider status owner cluster_id instance_type]")

@@ -46,7 +46,7 @@ struct PromoteRoutesTests {
         (#"{"desired_kafka_billing_model":""}"#, true, "alice", "own", .badRequest, 33),
         (#"{"desired_kafka_billing_model":"standard"}"#, true, "stranger", "own", .notFound, 7),
         (#"{"desired_kafka_billing_model":"standard"}"#, true, "bob", "own", .forbidden, 11),
-        (#"{"desired_kafka_billing_model":"standard"}"#, true, "alice", "standard", .internalServerError, 9),
+        (#"{"desired_kafka_billing_model":"standard"}"#, true, "alice", "standard", .badRequest, 21),
         (#"{"desired_kafka_billing_model":"eval"}"#, true, "alice", "own", .badRequest, 21),
         (#"{"desired_kafka_billing_model":"enterprise"}"#, true, "alice", "own", .badRequest, 37),
     ])

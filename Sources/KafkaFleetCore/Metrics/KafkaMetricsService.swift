@@ -27,12 +27,15 @@ public struct KafkaMetricsService: Sendable {
     }
 
     /// The values over the last `duration` minutes, one every `interval` seconds, of the metrics named in `filters`
-    /// (all when `nil`) of the caller's kafka. Both parameters must be integers; they are checked before the lookup.
+    /// (all when `nil`) of the caller's kafka. Both parameters must be integers, checked before the lookup as the
+    /// reference does; unlike it, we also refuse with 400 21 what the query API would fail on (a duration or interval
+    /// below 1, a duration over a year, more than `maximumPoints` points per series), rather than answer 500.
     public func range(
         id: String, duration: String?, interval: String?, filters: [String]?, by requester: Requester
     ) async throws -> [KafkaMetricSeries] {
         let minutes = try Self.integer("duration", duration)
         let seconds = try Self.integer("interval", interval)
+        try Self.checkRange(minutes: minutes, stepSeconds: seconds)
         let kafka = try await kafkas.get(id: id, by: requester)
         let range = KafkaMetricsRange(endingAt: kafkas.clock.now(), minutes: minutes, stepSeconds: seconds)
         return try await asking(kafka, failure: Self.retrievalFailed) {
@@ -57,6 +60,24 @@ public struct KafkaMetricsService: Sendable {
         } catch {
             logger.error("metrics query failed", metadata: ["kafka_id": "\(kafka.id)", "error": "\(error)"])
             throw failure
+        }
+    }
+
+    /// The most points one series of a range query may have (the limit of Prometheus' query API).
+    public static let maximumPoints: Int64 = 11_000
+    /// The longest range a query may cover, in minutes (a year).
+    public static let maximumMinutes: Int64 = 525_600
+
+    /// Refuses a range the query API cannot answer. `minutes` is bounded first, so the product cannot overflow.
+    private static func checkRange(minutes: Int64, stepSeconds seconds: Int64) throws(FleetError) {
+        guard (1...maximumMinutes).contains(minutes) else {
+            throw FleetError(.badRequest, "bad request, query parameter 'duration' must be between 1 and \(maximumMinutes) minutes")
+        }
+        guard seconds >= 1 else {
+            throw FleetError(.badRequest, "bad request, query parameter 'interval' must be at least 1 second")
+        }
+        guard minutes * 60 / seconds <= maximumPoints else {
+            throw FleetError(.badRequest, "bad request, 'duration' / 'interval' asks for more than \(maximumPoints) points per series")
         }
     }
 

@@ -13,8 +13,8 @@ public enum KafkaBillingChoice {
             throw FleetError(.badRequest, "cluster_id must be supplied when selected billing model is: \"enterprise\"")
         }
         if !model.isEmpty, !instanceType.supportedBillingModels.contains(where: { $0.id == model }) {
-            // The reference fails here with an unspecified error rather than a validation code.
-            throw FleetError(.general)
+            // The reference fails here with 500 9; a model the type does not offer is the client's mistake.
+            throw FleetError(.badRequest, "billing model '\(model)' is not supported by instance type '\(instanceType.id)'")
         }
         if model == BillingModelID.marketplace, (payload.billingCloudAccountID ?? "").isEmpty {
             throw FleetError(.billingAccountInvalid,

@@ -58,8 +58,8 @@ public struct KafkaListParameters: Sendable, Hashable {
                 }
             }
             if column == .href || column == .version {
-                // The reference accepts these names but they are no database columns, so its query fails.
-                throw FleetError(.general, "unable to list kafka requests")
+                // The reference accepts these names but they are no database columns, so its query fails with 500 9.
+                throw Self.malformed("unknown order by field '\(words[0])'")
             }
             ordering.append(KafkaOrdering(column, descending: descending))
         }

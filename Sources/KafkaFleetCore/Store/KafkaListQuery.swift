@@ -54,8 +54,13 @@ public struct KafkaListQuery: Sendable, Hashable {
         self.size = size
     }
 
-    /// The number of rows to skip.
-    public var offset: Int { max(0, page - 1) * max(0, size) }
+    /// The number of rows to skip: `(page - 1) * size`, at least 0, and `Int.max` where the product would overflow
+    /// (a page far past the end is empty, never a trap).
+    public var offset: Int {
+        let skippedPages = page > 1 ? page - 1 : 0
+        let (rows, overflow) = skippedPages.multipliedReportingOverflow(by: max(0, size))
+        return overflow ? Int.max : rows
+    }
 }
 
 /// One page of a kafka list and the number of rows that match in all.

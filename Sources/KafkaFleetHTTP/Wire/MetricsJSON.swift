@@ -47,7 +47,10 @@ struct MetricsRangeQueryListJSON: Encodable {
     }
 }
 
-/// A time as Unix milliseconds, as the reference presents metric timestamps.
+/// A time as Unix milliseconds, as the reference presents metric timestamps; a time outside Int64's range (from a
+/// misbehaving query API) is clamped to it rather than trapping, and a NaN is 0.
 private func milliseconds(_ date: Date) -> Int64 {
-    Int64((date.timeIntervalSince1970 * 1000).rounded())
+    let value = (date.timeIntervalSince1970 * 1000).rounded()
+    if let exact = Int64(exactly: value) { return exact }
+    return value.isNaN ? 0 : (value > 0 ? .max : .min)
 }
