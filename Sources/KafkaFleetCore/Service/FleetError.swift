@@ -52,6 +52,7 @@ public struct FleetError: Error, Sendable, Hashable, CustomStringConvertible {
         case failedToCheckQuota = 121
         case contentTooLarge = 413
         case uriTooLong = 414
+        case unsupportedMediaType = 415
         case tooManyRequests = 429
         case headerFieldsTooLarge = 431
         case serviceUnavailable = 503

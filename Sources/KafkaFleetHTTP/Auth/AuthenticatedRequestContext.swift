@@ -9,11 +9,14 @@ public struct AuthenticatedRequestContext: ChildRequestContext {
     public var operationID: String
     /// The verified caller.
     public var caller: Caller
+    /// The largest request body decoding accepts, in bytes.
+    public var maxUploadSize: Int
 
     public init(context: FleetRequestContext) throws {
         guard let caller = context.caller else { throw Authenticator.unauthenticated("") }
         self.coreContext = context.coreContext
         self.operationID = context.operationID
         self.caller = caller
+        self.maxUploadSize = context.maxUploadSize
     }
 }

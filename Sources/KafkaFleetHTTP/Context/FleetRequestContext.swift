@@ -8,10 +8,13 @@ public struct FleetRequestContext: RequestContext {
     public var operationID: String
     /// The verified caller; `nil` on public routes and before authentication.
     public var caller: Caller?
+    /// The largest request body decoding accepts, in bytes (`RequestLimitsMiddleware` sets the server's limit).
+    public var maxUploadSize: Int
 
     public init(source: ApplicationRequestContextSource) {
         self.coreContext = .init(source: source)
         self.operationID = ""
         self.caller = nil
+        self.maxUploadSize = HTTPServerLimits().maximumBodySize
     }
 }

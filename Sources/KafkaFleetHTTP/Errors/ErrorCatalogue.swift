@@ -74,6 +74,7 @@ public enum ErrorCatalogue {
         case .failedToCheckQuota: (.internalServerError, "Failed to check quota")
         case .contentTooLarge: (.contentTooLarge, "Request body is larger than the server accepts")
         case .uriTooLong: (.uriTooLong, "Request URI is longer than the server accepts")
+        case .unsupportedMediaType: (.unsupportedMediaType, "Request body must be JSON (Content-Type: application/json)")
         case .tooManyRequests: (.tooManyRequests, "Too many requests")
         case .headerFieldsTooLarge: (.requestHeaderFieldsTooLarge, "Request header fields are larger than the server accepts")
         case .serviceUnavailable: (.serviceUnavailable, "The service is temporarily unavailable, retry later")

@@ -1,7 +1,7 @@
 public import Hummingbird
 
-/// The router of a KafkaFleet server, with the reference's outer layers in its order: CORS first (a preflight
-/// needs no token), then `OperationMiddleware`, so every surface added to it (public, agent, admin) shares
+/// The router of a KafkaFleet server: `RequestLimitsMiddleware` first (an oversized request costs nothing more), then
+/// the reference's outer layers in its order: CORS (a preflight needs no token), then `OperationMiddleware`, so every surface added to it (public, agent, admin) shares
 /// operation ids, error rendering and 404/405, then gzip of matched routes' responses.
 ///
 /// ```swift
@@ -14,9 +14,12 @@ public final class FleetRouter: HTTPResponderBuilder {
     public let router: Router<FleetRequestContext>
     private let table = RouteTable()
 
-    /// A router whose unmatched requests are authenticated with `authenticator` unless their path is public.
-    public init(authenticator: Authenticator, publicTemplates: [String] = APIPaths.publicTemplates) {
+    /// A router whose unmatched requests are authenticated with `authenticator` unless their path is public, and
+    /// whose requests are held to `limits` (the server's own limits, `FleetHTTP1Channel`, take the same value).
+    public init(authenticator: Authenticator, publicTemplates: [String] = APIPaths.publicTemplates,
+                limits: HTTPServerLimits = HTTPServerLimits()) {
         router = Router(context: FleetRequestContext.self)
+        router.add(middleware: RequestLimitsMiddleware(limits: limits))
         router.add(middleware: CORSMiddleware(
             allowOrigin: .all, allowHeaders: [.authorization, .contentType], allowMethods: [.delete, .get, .patch, .post],
             maxAge: .seconds(600)))

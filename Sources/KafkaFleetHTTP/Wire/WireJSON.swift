@@ -2,18 +2,31 @@ public import Foundation
 public import HTTPTypes
 public import Hummingbird
 import KafkaFleetCore
+import NIOCore
 
 /// JSON on the wire as the reference writes and reads it: responses with `Content-Type: application/json`,
-/// `Vary: Authorization` and a trailing newline; request bodies decoded whatever their content type, with
-/// `null` read as `{}` and every failure a 400 `KAFKAS-MGMT-17`.
+/// `Vary: Authorization` and a trailing newline; request bodies with `null` read as `{}` and every decoding failure
+/// a 400 `KAFKAS-MGMT-17`. Stricter than the reference: a body must be JSON by its content type when it names one
+/// (415 `KAFKAS-MGMT-415`; a body without `Content-Type` is still read as JSON, as curl and the reference's clients
+/// send it) and no larger than the server's limit (413 `KAFKAS-MGMT-413`).
 public enum WireJSON {
     /// A JSON response of `value`, escaped as Go's encoder escapes (see `GoJSONEscaping`).
     public static func response(_ value: some Encodable, status: HTTPResponse.Status = .ok) throws -> Response {
+        Response(status: status, headers: jsonHeaders, body: ResponseBody(byteBuffer: ByteBuffer(bytes: try encode(value))))
+    }
+
+    /// `value` as the bytes of a response body: JSON escaped as Go's encoder escapes, with a trailing newline.
+    public static func encode(_ value: some Encodable) throws -> Data {
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.withoutEscapingSlashes]
         var data = GoJSONEscaping.escape(try encoder.encode(value))
         data.append(UInt8(ascii: "\n"))
-        return Response(status: status, headers: jsonHeaders, body: ResponseBody(byteBuffer: ByteBuffer(bytes: data)))
+        return data
+    }
+
+    /// The body of an error: encoding cannot fail for it, so this is never empty.
+    static func errorBody(_ error: ErrorObject) -> Data {
+        (try? encode(error)) ?? Data("{}\n".utf8)
     }
 
     /// An empty response that still says it is JSON (the reference's 202 to DELETE).
@@ -26,8 +39,16 @@ public enum WireJSON {
 
     /// The request body decoded as `T`; `null` decodes as `{}`.
     public static func decode<T: Decodable>(_ type: T.Type, from request: Request, context: some RequestContext) async throws -> T {
+        if let contentType = request.headers[.contentType], !isJSON(contentType) {
+            throw FleetError(.unsupportedMediaType, "invalid request format: Content-Type '\(contentType)' is not application/json")
+        }
         var request = request
-        let buffer = try await request.collectBody(upTo: context.maxUploadSize)
+        let buffer: ByteBuffer
+        do {
+            buffer = try await request.collectBody(upTo: context.maxUploadSize)
+        } catch is NIOTooManyBytesError {
+            throw FleetError(.contentTooLarge, "the request body is larger than \(context.maxUploadSize) bytes")
+        }
         let bytes = Data(buffer.readableBytesView)
         let text = String(decoding: bytes, as: UTF8.self).trimmingCharacters(in: .whitespacesAndNewlines)
         if text.isEmpty { throw FleetError(.malformedRequest, "invalid request format: EOF") }
@@ -39,6 +60,12 @@ public enum WireJSON {
         } catch {
             throw FleetError(.malformedRequest, "invalid request format: unexpected end of JSON input")
         }
+    }
+
+    /// Whether a `Content-Type` names JSON: `application/json` or a `+json` type, with any parameters.
+    static func isJSON(_ contentType: String) -> Bool {
+        let mediaType = contentType.prefix { $0 != ";" }.trimmingCharacters(in: .whitespaces).lowercased()
+        return mediaType == "application/json" || (mediaType.hasPrefix("application/") && mediaType.hasSuffix("+json"))
     }
 
     /// A short description of a decoding failure that names the field and never echoes internals.
@@ -64,7 +91,10 @@ public enum WireJSON {
     /// trailing zeros, e.g. `2023-04-01T10:00:00.1234Z`. Computed with integer arithmetic on the proleptic
     /// Gregorian calendar, since every kafka in every response carries three of these.
     public static func timestamp(_ date: Date) -> String {
-        let totalMicros = (date.timeIntervalSince1970 * 1_000_000).rounded()
+        // Bounded to ±10^15 s (dates far past any real one), NaN read as the epoch, so the integer conversions below
+        // cannot trap.
+        let raw = (date.timeIntervalSince1970 * 1_000_000).rounded()
+        let totalMicros = raw.isNaN ? 0 : min(max(raw, -1e21), 1e21)
         var seconds = Int((totalMicros / 1_000_000).rounded(.down))
         let micros = Int(totalMicros - Double(seconds) * 1_000_000)
         var days = seconds / 86_400
