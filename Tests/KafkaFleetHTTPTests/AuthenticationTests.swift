@@ -20,7 +20,7 @@ struct AuthenticationTests {
                 let path = route.template.segments.map { RouteTemplate.isPlaceholder($0) ? "x" : $0 }.joined(separator: "/")
                 let response = try await client.execute(uri: "/" + path, method: route.method)
                 try response.expectError(.unauthorized, code: 15,
-                                         reason: "Request doesn't contain the 'Authorization' header or the 'cs_jwt' cookie")
+                                         reason: "Request doesn't contain the 'Authorization' header")
                 #expect(response.headers[.wwwAuthenticate] == "Bearer realm=\"KAFKAS-MGMT/v1\"", "\(route.method) \(path)")
             }
         }

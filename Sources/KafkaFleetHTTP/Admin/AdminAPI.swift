@@ -19,7 +19,7 @@ public struct AdminAPI: Sendable {
     /// Adds the admin routes to `router`.
     public func addRoutes(to router: Router<FleetRequestContext>) {
         let admin = router.group(RouterPath("\(APIPaths.v1)/admin"))
-            .add(middleware: AuthenticationMiddleware(authenticator, level: .token))
+            .add(middleware: AuthenticationMiddleware(authenticator, level: .admin))
             .add(middleware: AdminAuthorizationMiddleware(roles: roles))
             .group(context: AuthenticatedRequestContext.self)
         admin.get("kafkas", use: listKafkas)

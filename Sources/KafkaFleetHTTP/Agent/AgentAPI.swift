@@ -17,7 +17,7 @@ public struct AgentAPI: Sendable {
     /// Adds the four agent routes to `router`.
     public func addRoutes(to router: Router<FleetRequestContext>) {
         let agents = router.group(RouterPath("\(APIPaths.v1)/agent-clusters"))
-            .add(middleware: AuthenticationMiddleware(authenticator, level: .token))
+            .add(middleware: AuthenticationMiddleware(authenticator, level: .agent))
             .group(context: AuthenticatedRequestContext.self)
         agents.get("{id}", use: configuration)
         agents.put("{id}/status", use: clusterStatus)

@@ -3,8 +3,10 @@ public import Hummingbird
 /// Authenticates every request of the routes added after it and stores the caller in the context.
 ///
 /// `.token` accepts any valid token (the reference's level A: cloud providers); `.tenant` also applies the
-/// tenant rules (level B: kafkas, instance types). Handlers then run in `AuthenticatedRequestContext`, whose
-/// initialiser throws without a caller, so no handler of an authenticated group can run unauthenticated.
+/// tenant rules (level B: kafkas, instance types, service accounts); `.publicIssuer` only the public issuer (the
+/// enterprise cluster routes); `.admin` and `.agent` the issuer of their surface. Handlers then run in
+/// `AuthenticatedRequestContext`, whose initialiser throws without a caller, so no handler of an authenticated
+/// group can run unauthenticated.
 public struct AuthenticationMiddleware: RouterMiddleware {
     public typealias Context = FleetRequestContext
 
@@ -12,8 +14,15 @@ public struct AuthenticationMiddleware: RouterMiddleware {
     public enum Level: Sendable {
         /// Any valid token.
         case token
-        /// A valid token of the configured issuer, with an organisation, not denied, and (in maintenance) allowed.
+        /// A valid token of the configured issuer, with an organisation and a username, not denied, and (in
+        /// maintenance) allowed.
         case tenant
+        /// A valid token of the configured issuer, with an organisation.
+        case publicIssuer
+        /// A valid token of the admin issuer (roles are checked by `AdminAuthorizationMiddleware`).
+        case admin
+        /// A valid token of the agent issuer (its cluster binding is checked by the agent service).
+        case agent
     }
 
     private let authenticator: Authenticator
@@ -27,7 +36,13 @@ public struct AuthenticationMiddleware: RouterMiddleware {
 
     public func handle(_ request: Request, context: Context, next: (Request, Context) async throws -> Response) async throws -> Response {
         let caller = try await authenticator.authenticate(request)
-        if level == .tenant { try authenticator.authorizeTenant(caller) }
+        switch level {
+        case .token: break
+        case .tenant: try authenticator.authorizeTenant(caller)
+        case .publicIssuer: try authenticator.authorizePublicIssuer(caller)
+        case .admin: try authenticator.authorizeAdmin(caller)
+        case .agent: try authenticator.authorizeAgent(caller)
+        }
         var context = context
         // The caller is named by the log lines that need it (the admin audit line), not set on the logger,
         // whose text handler would render all of its metadata again on every request.

@@ -19,7 +19,7 @@ public struct EnterpriseClustersAPI: Sendable {
     /// Adds the enterprise cluster routes to `router`.
     public func addRoutes(to router: Router<FleetRequestContext>) {
         let clusters = router.group(RouterPath(APIPaths.clusters))
-            .add(middleware: AuthenticationMiddleware(authenticator, level: .token))
+            .add(middleware: AuthenticationMiddleware(authenticator, level: .publicIssuer))
             .add(middleware: EnterpriseAccessMiddleware(service: service))
             .group(context: AuthenticatedRequestContext.self)
         clusters.get(use: list)
