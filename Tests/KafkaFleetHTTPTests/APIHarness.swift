@@ -26,7 +26,8 @@ struct APIHarness {
     init(quota: any QuotaService = AllowAllQuotaService(), policy: AccessPolicy = AccessPolicy(),
          metrics: any KafkaMetricsSource = EmptyKafkaMetricsSource(),
          serviceAccounts: (any ServiceAccountDirectory)? = nil,
-         serviceAccountSettings: ServiceAccountSettings = ServiceAccountSettings()) async throws {
+         serviceAccountSettings: ServiceAccountSettings = ServiceAccountSettings(),
+         limits: HTTPServerLimits = HTTPServerLimits(), rateLimiter: OrganisationRateLimiter? = nil) async throws {
         key = try TestKey.shared.get()
         for (index, multiAZ) in [true, false].enumerated() {
             _ = try await store.createCluster(DataPlaneCluster(
@@ -37,8 +38,9 @@ struct APIHarness {
         let authenticator = Authenticator(verifier: TokenVerifier(source: FileJWKSSource(path: key.jwksPath)), policy: policy)
         let service = KafkaService(store: store, quota: quota)
         document = try OpenAPIDocument.bundled()
-        fleetRouter = FleetRouter(authenticator: authenticator)
-        PublicAPI(service: service, authenticator: authenticator, document: document, metrics: metrics).addRoutes(to: fleetRouter.router)
+        fleetRouter = FleetRouter(authenticator: authenticator, limits: limits)
+        PublicAPI(service: service, authenticator: authenticator, document: document, metrics: metrics, rateLimiter: rateLimiter)
+            .addRoutes(to: fleetRouter.router)
         let environment = FleetEnvironment(store: store, quota: quota, dns: FakeDNSProvider(), identity: FakeIdentityProvider())
         AgentAPI(service: AgentService(environment: environment, settings: AgentSettings(ssoRealmURL: DevelopmentSigningKey.defaultIssuer)),
                  authenticator: authenticator).addRoutes(to: fleetRouter.router)

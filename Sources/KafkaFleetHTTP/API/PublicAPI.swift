@@ -10,17 +10,20 @@ public struct PublicAPI: Sendable {
     let document: OpenAPIDocument
     let configuration: PublicAPIConfiguration
     let metrics: any KafkaMetricsSource
+    let rateLimiter: OrganisationRateLimiter?
 
     /// The API over a kafka service, with the authenticator for its protected routes and its own spec; kafka
-    /// metrics come from `metrics` (none by default, so the metrics routes answer with empty lists).
+    /// metrics come from `metrics` (none by default, so the metrics routes answer with empty lists). With a
+    /// `rateLimiter`, each organisation's kafka creates and deletes are counted against it.
     public init(service: KafkaService, authenticator: Authenticator, document: OpenAPIDocument,
                 configuration: PublicAPIConfiguration = PublicAPIConfiguration(),
-                metrics: any KafkaMetricsSource = EmptyKafkaMetricsSource()) {
+                metrics: any KafkaMetricsSource = EmptyKafkaMetricsSource(), rateLimiter: OrganisationRateLimiter? = nil) {
         self.service = service
         self.authenticator = authenticator
         self.document = document
         self.configuration = configuration
         self.metrics = metrics
+        self.rateLimiter = rateLimiter
     }
 
     /// Adds every public route to `router`: public ones without a token, cloud providers with any valid token,
@@ -48,10 +51,11 @@ public struct PublicAPI: Sendable {
             .group(context: AuthenticatedRequestContext.self)
         tenant.get("instance_types/{cloud_provider}/{cloud_region}", use: catalogue.instanceTypes)
         tenant.get("kafkas", use: kafkas.list)
-        tenant.post("kafkas", use: kafkas.create)
         tenant.get("kafkas/{id}", use: kafkas.get)
         tenant.patch("kafkas/{id}", use: kafkas.update)
-        tenant.delete("kafkas/{id}", use: kafkas.delete)
+        let counted = rateLimiter.map { tenant.group().add(middleware: OrganisationRateLimitMiddleware(limiter: $0)) } ?? tenant.group()
+        counted.post("kafkas", use: kafkas.create)
+        counted.delete("kafkas/{id}", use: kafkas.delete)
         tenant.post("kafkas/{id}/promote", use: kafkas.promote)
 
         let metricsHandlers = MetricsHandlers(service: KafkaMetricsService(kafkas: service, source: metrics))
