@@ -13,10 +13,16 @@ import ServiceLifecycle
 /// The composition root: reads the configured files, builds the store, the providers, the HTTP surfaces and the
 /// workers, and runs them as one `ServiceGroup` until SIGTERM or SIGINT.
 struct Daemon {
-    /// The id of the embedded default's simulated local cluster.
-    static let localClusterID = "kafkafleet-local"
-    /// The ingress DNS name of the simulated local cluster.
-    static let localClusterDNS = "apps.kafkafleet-local.kafkafleet.local"
+    /// The embedded default's simulated local clusters: a multi-AZ one for standard kafkas and a single-AZ one for
+    /// developer (trial) kafkas, which the reference places only on single-AZ clusters.
+    static let localClusters = [
+        ConfiguredCluster(name: "kafkafleet-local", clusterID: "kafkafleet-local", multiAZ: true, status: .provisioning,
+                          providerType: .simulated, clusterDNS: "apps.kafkafleet-local.kafkafleet.local",
+                          supportedInstanceType: InstanceTypeID.standard),
+        ConfiguredCluster(name: "kafkafleet-local-trial", clusterID: "kafkafleet-local-trial", multiAZ: false, status: .provisioning,
+                          providerType: .simulated, clusterDNS: "apps.kafkafleet-local-trial.kafkafleet.local",
+                          supportedInstanceType: InstanceTypeID.developer),
+    ]
 
     let configuration: DaemonConfiguration
 
@@ -45,9 +51,11 @@ struct Daemon {
         let readiness = Readiness()
         let key = try DevelopmentSigningKey.loadOrCreate(in: configuration.dataDirectory)
         let issuer = configuration.tokenIssuer ?? DevelopmentSigningKey.defaultIssuer
+        let agentIssuer = configuration.agentTokenIssuer ?? issuer
         let verifier = TokenVerifier(source: try jwksSource(developmentKey: key))
         let authenticator = Authenticator(verifier: verifier, policy: AccessPolicy(
-            issuer: issuer, deniedUsernames: catalogues.deniedUsers, allowedOrganisations: catalogues.allowedOrganisations))
+            issuer: issuer, adminIssuer: configuration.adminTokenIssuer, agentIssuer: agentIssuer,
+            deniedUsernames: catalogues.deniedUsers, allowedOrganisations: catalogues.allowedOrganisations))
 
         let environment = FleetEnvironment(
             store: store, instanceTypes: catalogues.instanceTypes, quota: quotaService(catalogues),
@@ -57,7 +65,7 @@ struct Daemon {
         let serviceAccounts = serviceAccountDirectory(store: sqlStore)
         let configuration = self.configuration
         let runtime = MigratingRuntime(store: sqlStore, services: {
-            try await Daemon.serving(environment: environment, catalogues: catalogues, authenticator: authenticator, key: key, issuer: issuer,
+            try await Daemon.serving(environment: environment, catalogues: catalogues, authenticator: authenticator, key: key, agentIssuer: agentIssuer,
                               changes: changes, readiness: readiness, registry: registry, configuration: configuration,
                               serviceAccounts: serviceAccounts)
         }, logger: logger)

@@ -18,6 +18,8 @@ struct ServeCommand: AsyncParsableCommand {
     @Option(name: .customLong("jwks-url"), help: .init(ConfigurationKey.jwksURL.help, valueName: "url")) var jwksURL: String?
     @Option(name: .customLong("jwks-file"), help: .init(ConfigurationKey.jwksFile.help, valueName: "file")) var jwksFile: String?
     @Option(name: .customLong("token-issuer"), help: .init(ConfigurationKey.tokenIssuer.help, valueName: "url")) var tokenIssuer: String?
+    @Option(name: .customLong("admin-token-issuer"), help: .init(ConfigurationKey.adminTokenIssuer.help, valueName: "url")) var adminTokenIssuer: String?
+    @Option(name: .customLong("agent-token-issuer"), help: .init(ConfigurationKey.agentTokenIssuer.help, valueName: "url")) var agentTokenIssuer: String?
     @Option(name: .customLong("quota-list"), help: .init(ConfigurationKey.quotaList.help, valueName: "file")) var quotaList: String?
     @Option(name: .customLong("dataplane-config"), help: .init(ConfigurationKey.dataplaneConfig.help, valueName: "file")) var dataplaneConfig: String?
     @Option(name: .customLong("dynamic-scaling-config"), help: .init(ConfigurationKey.dynamicScalingConfig.help, valueName: "file")) var dynamicScalingConfig: String?
@@ -32,6 +34,11 @@ struct ServeCommand: AsyncParsableCommand {
     @Option(name: .customLong("lease-duration"), help: .init(ConfigurationKey.leaseDuration.help, valueName: "seconds")) var leaseDuration: String?
     @Option(name: .customLong("lease-renew-interval"), help: .init(ConfigurationKey.leaseRenewInterval.help, valueName: "seconds")) var leaseRenewInterval: String?
     @Option(name: .customLong("provisioning-timeout"), help: .init(ConfigurationKey.provisioningTimeout.help, valueName: "seconds")) var provisioningTimeout: String?
+    @Option(name: .customLong("max-body-size"), help: .init(ConfigurationKey.maxBodySize.help, valueName: "bytes")) var maxBodySize: String?
+    @Option(name: .customLong("max-connections"), help: .init(ConfigurationKey.maxConnections.help, valueName: "count")) var maxConnections: String?
+    @Option(name: .customLong("header-read-timeout"), help: .init(ConfigurationKey.headerReadTimeout.help, valueName: "seconds")) var headerReadTimeout: String?
+    @Option(name: .customLong("idle-timeout"), help: .init(ConfigurationKey.idleTimeout.help, valueName: "seconds")) var idleTimeout: String?
+    @Option(name: .customLong("org-rate-limit"), help: .init(ConfigurationKey.orgRateLimit.help, valueName: "per-minute")) var orgRateLimit: String?
     @Option(name: .customLong("log-format"), help: .init(ConfigurationKey.logFormat.help, valueName: "text|json")) var logFormat: String?
     @Option(name: .customLong("log-level"), help: .init(ConfigurationKey.logLevel.help, valueName: "level")) var logLevel: String?
     @Option(name: .customLong("public-url"), help: .init(ConfigurationKey.publicURL.help, valueName: "url")) var publicURL: String?
@@ -55,11 +62,13 @@ struct ServeCommand: AsyncParsableCommand {
     var flags: [ConfigurationKey: String] {
         let pairs: [(ConfigurationKey, String?)] = [
             (.dataDir, dataDir), (.databaseURL, databaseURL), (.bind, bind), (.metricsBind, metricsBind), (.healthBind, healthBind),
-            (.jwksURL, jwksURL), (.jwksFile, jwksFile), (.tokenIssuer, tokenIssuer), (.quotaList, quotaList),
+            (.jwksURL, jwksURL), (.jwksFile, jwksFile), (.tokenIssuer, tokenIssuer), (.adminTokenIssuer, adminTokenIssuer), (.agentTokenIssuer, agentTokenIssuer), (.quotaList, quotaList),
             (.dataplaneConfig, dataplaneConfig), (.dynamicScalingConfig, dynamicScalingConfig), (.providersConfig, providersConfig), (.instanceTypesConfig, instanceTypesConfig),
             (.denyList, denyList), (.accessList, accessList), (.adminAuthzConfig, adminAuthzConfig),
             (.simulatedReadyAfter, simulatedReadyAfter), (.kafkaDomain, kafkaDomain), (.resyncInterval, resyncInterval),
             (.leaseDuration, leaseDuration), (.leaseRenewInterval, leaseRenewInterval), (.provisioningTimeout, provisioningTimeout),
+            (.maxBodySize, maxBodySize), (.maxConnections, maxConnections), (.headerReadTimeout, headerReadTimeout),
+            (.idleTimeout, idleTimeout), (.orgRateLimit, orgRateLimit),
             (.logFormat, logFormat), (.logLevel, logLevel), (.publicURL, publicURL), (.route53HostedZoneID, route53HostedZoneID), (.route53HostedZoneName, route53HostedZoneName), (.route53Endpoint, route53Endpoint), (.awsAccessKeyID, awsAccessKeyID), (.awsSecretAccessKey, awsSecretAccessKey), (.keycloakURL, keycloakURL), (.keycloakRealm, keycloakRealm), (.keycloakClientID, keycloakClientID), (.keycloakClientSecret, keycloakClientSecret), (.amsURL, amsURL), (.amsToken, amsToken), (.ocmURL, ocmURL), (.ocmToken, ocmToken),
             (.metricsQueryURL, metricsQueryURL), (.metricsQueryToken, metricsQueryToken),
         ]

@@ -11,18 +11,20 @@ import ServiceLifecycle
 extension Daemon {
     /// The services that run once the store is migrated, in start order (shutdown runs in reverse): the API, metrics
     /// and health servers, the leader elector, one reconciler service per worker, and the embedded default's agent.
+    /// `agentIssuer` is the realm agents get their tokens from, told to the agents and used by the local one.
     static func serving(
         environment: FleetEnvironment, catalogues: Catalogues, authenticator: Authenticator, key: DevelopmentSigningKey,
-        issuer: String, changes: any ChangeFeed, readiness: Readiness, registry: PrometheusCollectorRegistry,
+        agentIssuer issuer: String, changes: any ChangeFeed, readiness: Readiness, registry: PrometheusCollectorRegistry,
         configuration: DaemonConfiguration, serviceAccounts: any ServiceAccountDirectory
     ) async throws -> [any Service] {
         let logger = Logger(label: "kafkafleetd")
-        let fleetRouter = FleetRouter(authenticator: authenticator)
+        let fleetRouter = FleetRouter(authenticator: authenticator, limits: configuration.serverLimits)
         fleetRouter.router.add(middleware: RequestMetricsMiddleware())
         let kafkaService = KafkaService(store: environment.store, quota: environment.quota, instanceTypes: catalogues.instanceTypes,
                                         providers: catalogues.providers, clock: environment.clock)
+        let rateLimiter = configuration.orgRateLimit > 0 ? OrganisationRateLimiter(perMinute: configuration.orgRateLimit) : nil
         PublicAPI(service: kafkaService, authenticator: authenticator, document: try OpenAPIDocument.bundled(),
-                  metrics: metricsSource(configuration: configuration))
+                  metrics: metricsSource(configuration: configuration), rateLimiter: rateLimiter)
             .addRoutes(to: fleetRouter.router)
         let agentSettings = AgentSettings(ssoRealmURL: issuer)
         AgentAPI(service: AgentService(environment: environment, settings: agentSettings), authenticator: authenticator)
@@ -39,6 +41,7 @@ extension Daemon {
 
         let api = Application(
             router: fleetRouter,
+            server: .fleetHTTP1(limits: configuration.serverLimits),
             configuration: .init(address: .hostname(configuration.bind.host, port: configuration.bind.port), serverName: "kafkafleetd"),
             onServerRunning: { channel in
                 let port = channel.localAddress?.port ?? configuration.bind.port
@@ -53,9 +56,7 @@ extension Daemon {
         ]
 
         let simulatesLocalCluster = catalogues.clusters == nil && catalogues.scaling == nil
-        let clusters = catalogues.clusters ?? (simulatesLocalCluster ? [ConfiguredCluster(
-            name: localClusterID, clusterID: localClusterID, multiAZ: true, status: .provisioning, providerType: .simulated,
-            clusterDNS: localClusterDNS)] : nil)
+        let clusters = catalogues.clusters ?? (simulatesLocalCluster ? localClusters : nil)
         let reconcilers: [any Reconciler] = [
             AcceptedKafkaReconciler(environment: environment),
             PreparingKafkaReconciler(environment: environment),
@@ -85,9 +86,11 @@ extension Daemon {
             services.append(ReconcilerService(reconciler: reconciler, changes: changes, elector: elector, resync: configuration.resyncInterval))
         }
         if simulatesLocalCluster {
-            services.append(LocalAgentService(readiness: readiness, host: configuration.bind.host, clusterID: localClusterID,
-                                              clusterDNS: localClusterDNS, readyAfter: configuration.simulatedReadyAfter, key: key,
-                                              issuer: issuer, changes: changes))
+            for cluster in localClusters {
+                services.append(LocalAgentService(readiness: readiness, host: configuration.bind.host, clusterID: cluster.clusterID,
+                                                  clusterDNS: cluster.clusterDNS, readyAfter: configuration.simulatedReadyAfter, key: key,
+                                                  issuer: issuer, changes: changes))
+            }
         }
         return services
     }

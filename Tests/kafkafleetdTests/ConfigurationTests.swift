@@ -42,7 +42,7 @@ struct ConfigurationTests {
 
     @Test("a bad value is refused with a message naming the flag and where the value came from", arguments: [
         (["--bind", "nowhere"], [String: String](), "invalid value 'nowhere' for --bind (from --bind): expected host:port"),
-        ([], ["KAFKAFLEET_SIMULATED_READY_AFTER": "soon"], "invalid value 'soon' for --simulated-ready-after (from KAFKAFLEET_SIMULATED_READY_AFTER): expected a number of seconds"),
+        ([], ["KAFKAFLEET_SIMULATED_READY_AFTER": "soon"], "invalid value 'soon' for --simulated-ready-after (from KAFKAFLEET_SIMULATED_READY_AFTER): expected a number of seconds up to a year"),
         (["--log-format", "xml"], [:], "invalid value 'xml' for --log-format (from --log-format): expected text or json"),
         (["--database-url", "mysql://x"], [:], "invalid value 'mysql://x' for --database-url (from --database-url): expected a postgres:// or postgresql:// URL"),
         (["--quota-list", "/does/not/exist"], [:], "invalid value '/does/not/exist' for --quota-list (from --quota-list): expected an existing file"),

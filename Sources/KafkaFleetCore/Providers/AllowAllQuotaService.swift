@@ -1,12 +1,15 @@
 /// A quota service that grants everything: the embedded default when no quota list is configured.
 ///
-/// Every owner is treated as having standard quota, so callers are assigned the `standard` instance type;
-/// the billing model is the one asked for, else `standard`.
+/// Every owner may have every instance type: the create's `plan` picks it (`developer.x1` a trial instance), and
+/// without a plan callers are assigned the `standard` instance type; the billing model is the one asked for, else
+/// `standard`.
 public struct AllowAllQuotaService: QuotaService {
     /// A service that allows all.
     public init() {}
 
     public var quotaType: String { "allow-all" }
+
+    public var grantsEveryInstanceType: Bool { true }
 
     public func hasQuota(organisationID: String, owner: String, instanceType: InstanceTypeConfig) async throws -> Bool { true }
 

@@ -41,3 +41,9 @@ public protocol QuotaService: Sendable {
     /// `release(for:)` on the kafka carrying the old subscription.
     func validatePromotion(to payload: KafkaPromotePayload, of kafka: KafkaRequest, instanceType: InstanceTypeConfig) throws(FleetError)
 }
+
+extension QuotaService {
+    /// Whether every owner may have every instance type, so a create's `plan` chooses the instance type instead of
+    /// the owner's quota. False for the reference's quota services; the embedded default's allow-all says yes.
+    public var grantsEveryInstanceType: Bool { false }
+}

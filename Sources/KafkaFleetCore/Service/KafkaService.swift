@@ -46,7 +46,7 @@ public struct KafkaService: Sendable {
         try await ensureNameIsFree(name, in: requester.organisationID)
 
         let clusterID = payload.clusterID ?? ""
-        let instanceType = try await assignedInstanceType(for: requester)
+        let instanceType = try await assignedInstanceType(for: requester, plan: payload.plan)
         let location: KafkaLocation
         if clusterID.isEmpty {
             location = try KafkaLocation.resolve(provider: payload.cloudProvider, region: payload.region,
@@ -111,8 +111,14 @@ public struct KafkaService: Sendable {
 
     private static let duplicateName = FleetError(.duplicateKafkaClusterName, "Kafka cluster name is already used")
 
-    /// The first non-developer type the owner has quota for, else `developer`.
-    private func assignedInstanceType(for requester: Requester) async throws -> InstanceTypeConfig {
+    /// The type the plan names when the quota service grants every type; else the first non-developer type the owner
+    /// has quota for, else `developer` (the reference's rule).
+    private func assignedInstanceType(for requester: Requester, plan: String?) async throws -> InstanceTypeConfig {
+        if quota.grantsEveryInstanceType,
+           let named = plan?.trimmingCharacters(in: .whitespacesAndNewlines).split(separator: ".").first,
+           let type = instanceTypes.instanceType(String(named)) {
+            return type
+        }
         for type in instanceTypes.supportedInstanceTypes where type.id != InstanceTypeID.developer {
             if try await quota.hasQuota(organisationID: requester.organisationID, owner: requester.username, instanceType: type) {
                 return type

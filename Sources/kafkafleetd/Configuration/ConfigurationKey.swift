@@ -10,6 +10,8 @@ enum ConfigurationKey: String, CaseIterable, Sendable {
     case jwksURL = "jwks-url"
     case jwksFile = "jwks-file"
     case tokenIssuer = "token-issuer"
+    case adminTokenIssuer = "admin-token-issuer"
+    case agentTokenIssuer = "agent-token-issuer"
     case quotaList = "quota-list"
     case dataplaneConfig = "dataplane-config"
     case dynamicScalingConfig = "dynamic-scaling-config"
@@ -24,6 +26,11 @@ enum ConfigurationKey: String, CaseIterable, Sendable {
     case leaseDuration = "lease-duration"
     case leaseRenewInterval = "lease-renew-interval"
     case provisioningTimeout = "provisioning-timeout"
+    case maxBodySize = "max-body-size"
+    case maxConnections = "max-connections"
+    case headerReadTimeout = "header-read-timeout"
+    case idleTimeout = "idle-timeout"
+    case orgRateLimit = "org-rate-limit"
     case logFormat = "log-format"
     case logLevel = "log-level"
     case publicURL = "public-url"
@@ -65,6 +72,11 @@ enum ConfigurationKey: String, CaseIterable, Sendable {
         case .leaseDuration: "15"
         case .leaseRenewInterval: "5"
         case .provisioningTimeout: "1800"
+        case .maxBodySize: "1048576"
+        case .maxConnections: "1000"
+        case .headerReadTimeout: "10"
+        case .idleTimeout: "60"
+        case .orgRateLimit: "120"
         case .logFormat: "text"
         case .logLevel: "info"
         case .route53Endpoint: "https://route53.amazonaws.com"
@@ -72,7 +84,7 @@ enum ConfigurationKey: String, CaseIterable, Sendable {
         case .amsURL, .ocmURL: "https://api.openshift.com"
         case .publicURL, .route53HostedZoneID, .route53HostedZoneName, .awsAccessKeyID, .awsSecretAccessKey, .keycloakURL,
              .keycloakClientID, .keycloakClientSecret, .amsToken, .ocmToken, .metricsQueryURL, .metricsQueryToken: nil
-        case .databaseURL, .jwksURL, .jwksFile, .tokenIssuer, .quotaList, .dataplaneConfig, .dynamicScalingConfig, .providersConfig,
+        case .databaseURL, .jwksURL, .jwksFile, .tokenIssuer, .adminTokenIssuer, .agentTokenIssuer, .quotaList, .dataplaneConfig, .dynamicScalingConfig, .providersConfig,
              .instanceTypesConfig, .denyList, .accessList, .adminAuthzConfig: nil
         }
     }
@@ -88,6 +100,8 @@ enum ConfigurationKey: String, CaseIterable, Sendable {
         case .jwksURL: "HTTPS URL of the JWKS that verifies user and agent tokens. Default: the data directory's development key."
         case .jwksFile: "File holding the JWKS that verifies tokens. Default: the data directory's development key."
         case .tokenIssuer: "Issuer (iss) that tokens must carry. Default: the development issuer when the development key is used."
+        case .adminTokenIssuer: "Issuer (iss) that admin API tokens must carry (the reference's admin realm); any other is 404. Default: --token-issuer."
+        case .agentTokenIssuer: "Issuer (iss) that data-plane agent tokens must carry (the reference's SSO-provider realm); any other is 404. Default: --token-issuer."
         case .quotaList: "Quota-management-list YAML (the reference's format). Default: every user may create any instance."
         case .dataplaneConfig: "Data-plane cluster list YAML (the reference's format). Default: one simulated local cluster in aws/us-east-1."
         case .dynamicScalingConfig: "Dynamic scaling YAML (the reference's format): grow and shrink the fleet through OCM (needs --ocm-token; not with --dataplane-config)."
@@ -102,6 +116,11 @@ enum ConfigurationKey: String, CaseIterable, Sendable {
         case .leaseDuration: "Seconds a worker's leader lease lasts."
         case .leaseRenewInterval: "Seconds between leader lease renewals."
         case .provisioningTimeout: "Seconds a kafka may wait for its agent's Ready report before it fails."
+        case .maxBodySize: "Largest request body in bytes; a larger one is refused with 413."
+        case .maxConnections: "Most API connections served at once; further ones are closed when accepted."
+        case .headerReadTimeout: "Seconds a request head may take from its first byte until complete; a slower connection is closed."
+        case .idleTimeout: "Seconds an API connection may stay idle before it is closed."
+        case .orgRateLimit: "Kafka creates and deletes each organisation may make per minute (a burst of as many); more are refused with 429. 0 turns the limit off."
         case .logFormat: "Log format: text or json."
         case .logLevel: "Log level: trace, debug, info, notice, warning, error or critical."
         case .publicURL: "URL agents and clients reach this daemon at (for agent parameters). Default: http://<bind>."

@@ -1,4 +1,5 @@
 import Foundation
+import KafkaFleetHTTP
 import Logging
 
 /// A host and port to listen on.
@@ -73,6 +74,8 @@ struct DaemonConfiguration: Sendable {
     var jwksURL: String?
     var jwksFile: String?
     var tokenIssuer: String?
+    var adminTokenIssuer: String?
+    var agentTokenIssuer: String?
     var quotaListFile: String?
     var dataplaneConfigFile: String?
     var dynamicScalingConfigFile: String?
@@ -87,6 +90,9 @@ struct DaemonConfiguration: Sendable {
     var leaseDuration: Duration
     var leaseRenewInterval: Duration
     var provisioningTimeout: Duration
+    var serverLimits: HTTPServerLimits
+    /// Creates and deletes per organisation per minute; 0 is no limit.
+    var orgRateLimit: Int
     var logFormat: LogFormat
     var logLevel: Logger.Level
     var publicURL: String
@@ -106,7 +112,12 @@ struct DaemonConfiguration: Sendable {
             return value
         }
         func seconds(_ key: ConfigurationKey) throws -> Duration {
-            try required(values.parsed(key, expecting: "a number of seconds") { Double($0).flatMap { $0 >= 0 ? Duration.milliseconds(Int64($0 * 1000)) : nil } }, key)
+            try required(values.parsed(key, expecting: "a number of seconds up to a year") {
+                Double($0).flatMap { $0 >= 0 && $0 <= 31_536_000 ? Duration.milliseconds(Int64($0 * 1000)) : nil }
+            }, key)
+        }
+        func count(_ key: ConfigurationKey, atLeast minimum: Int) throws -> Int {
+            try required(values.parsed(key, expecting: "a whole number of at least \(minimum)") { Int($0).flatMap { $0 >= minimum ? $0 : nil } }, key)
         }
         func address(_ key: ConfigurationKey) throws -> BindAddress {
             try required(values.parsed(key, expecting: "host:port") { BindAddress($0) }, key)
@@ -128,6 +139,8 @@ struct DaemonConfiguration: Sendable {
             throw ConfigurationError(description: "--jwks-url and --jwks-file cannot both be set")
         }
         tokenIssuer = values.string(.tokenIssuer)
+        adminTokenIssuer = values.string(.adminTokenIssuer)
+        agentTokenIssuer = values.string(.agentTokenIssuer)
         quotaListFile = try values.file(.quotaList)
         dataplaneConfigFile = try values.file(.dataplaneConfig)
         dynamicScalingConfigFile = try values.file(.dynamicScalingConfig)
@@ -142,6 +155,10 @@ struct DaemonConfiguration: Sendable {
         leaseDuration = try seconds(.leaseDuration)
         leaseRenewInterval = try seconds(.leaseRenewInterval)
         provisioningTimeout = try seconds(.provisioningTimeout)
+        serverLimits = HTTPServerLimits(maximumBodySize: try count(.maxBodySize, atLeast: 1_024),
+                                        headerReadTimeout: try seconds(.headerReadTimeout), idleTimeout: try seconds(.idleTimeout),
+                                        maximumConnections: try count(.maxConnections, atLeast: 1))
+        orgRateLimit = try count(.orgRateLimit, atLeast: 0)
         if leaseRenewInterval >= leaseDuration {
             throw ConfigurationError(description: "--lease-renew-interval must be shorter than --lease-duration")
         }
