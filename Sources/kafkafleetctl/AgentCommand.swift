@@ -41,7 +41,11 @@ struct AgentCommand: AsyncParsableCommand {
             let agent = SimulatedAgent(transport: transport, settings: SimulatedAgentSettings(
                 readyAfter: .milliseconds(Int64(readyAfter * 1000)), pollInterval: .milliseconds(Int64(pollInterval * 1000)), clusterDNS: clusterDNS))
             let logger = Logger(label: "kafkafleetctl.agent")
-            let group = ServiceGroup(services: [agent], gracefulShutdownSignals: [.sigterm, .sigint], logger: logger)
+            var configuration = ServiceGroupConfiguration(services: [agent], gracefulShutdownSignals: [.sigterm, .sigint], logger: logger)
+            // A round in flight is cancelled on shutdown; these bound the rest, so a signal always ends the process.
+            configuration.maximumGracefulShutdownDuration = .seconds(5)
+            configuration.maximumCancellationDuration = .seconds(5)
+            let group = ServiceGroup(configuration: configuration)
             FileHandle.standardError.write(Data("simulating the agent of cluster \(clusterID) against \(url)\n".utf8))
             try await group.run()
         }

@@ -109,7 +109,8 @@ public actor SimulatedAgent: Service {
     }
 
     /// Runs the agent until graceful shutdown: a round at start, on every relevant change (in-process), when a
-    /// waiting kafka is due, and every poll interval.
+    /// waiting kafka is due, and every poll interval. Shutdown cancels the round in flight (its calls to a control
+    /// plane that is gone could otherwise wait out their timeouts).
     public func run() async throws {
         let (wakeUps, wake) = AsyncStream<Void>.makeStream(bufferingPolicy: .bufferingNewest(1))
         let subscription = changes?.subscribe()
@@ -134,7 +135,7 @@ public actor SimulatedAgent: Service {
             wake.yield()
             for await _ in wakeUps.cancelOnGracefulShutdown() {
                 do {
-                    if let due = try await syncOnce(), scheduled.map({ $0 <= self.clock.now() || $0 > due }) ?? true {
+                    if let due = try await cancelWhenGracefulShutdown({ try await self.syncOnce() }), scheduled.map({ $0 <= self.clock.now() || $0 > due }) ?? true {
                         scheduled = due
                         let delay = max(0, due.timeIntervalSince(self.clock.now()))
                         group.addTask {
