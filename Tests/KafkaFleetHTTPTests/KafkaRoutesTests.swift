@@ -128,6 +128,12 @@ struct KafkaRoutesTests {
             try await client.execute(uri: path, method: .delete, headers: admin).expectError(.badRequest, code: 103)
             try await client.execute(uri: path, method: .patch, headers: owner, body: json(#"{"owner":""}"#)).expectError(.badRequest, code: 33)
             try await client.execute(uri: path, method: .patch, headers: owner, body: json(#"{"owner":5}"#)).expectError(.badRequest, code: 17)
+            for bad in [#"<script>"#, "bob smith", #"bob\u0000"#, "ünïcode"] {
+                try await client.execute(uri: path, method: .patch, headers: owner, body: json(#"{"owner":"\#(bad)"}"#))
+                    .expectError(.badRequest, code: 21)
+            }
+            try await client.execute(uri: path, method: .patch, headers: owner, body: json(#"{"owner":"\#(String(repeating: "b", count: 256))"}"#))
+                .expectError(.badRequest, code: 34)
             let patched = try await client.execute(uri: path, method: .patch, headers: admin, body: json(#"{"owner":"bob"}"#))
             #expect(try patched.object()["owner"] as? String == "bob")
             #expect(try await client.execute(uri: path + "?async=true", method: .delete, headers: admin).status == .accepted)

@@ -257,11 +257,8 @@ public struct KafkaService: Sendable {
             guard current.owner == requester.username || requester.isOrgAdmin else {
                 throw FleetError(.unauthorized, "user not authorized to perform this action")
             }
-            if let owner = change.owner, owner.isEmpty {
-                throw FleetError(.minimumFieldLength, "owner is not valid, minimum length 1 is required")
-            }
             var changed = current
-            changed.owner = change.owner ?? current.owner
+            if let owner = change.owner { changed.owner = try KafkaOwnerRule.validate(owner) }
             changed.reauthenticationEnabled = change.reauthenticationEnabled ?? current.reauthenticationEnabled
             // The reference answers with the requested values but writes nothing while the kafka is being deleted.
             if changed == current || KafkaStatus.deletingStatuses.contains(current.status) { return .finished(changed) }
