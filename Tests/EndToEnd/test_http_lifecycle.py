@@ -29,6 +29,19 @@ def test_kafka_over_http(daemon, token):
              what="kafka gone")
 
 
+def test_the_embedded_default_runs_a_trial_kafka_beside_a_standard_one(daemon, token):
+    headers = {"Authorization": f"Bearer {token}"}
+    trial = requests.post(f"{daemon.url}{BASE}/kafkas?async=true", json={"name": "trial", "plan": "developer.x1"}, headers=headers)
+    standard = requests.post(f"{daemon.url}{BASE}/kafkas?async=true", json={"name": "paid", "plan": "standard.x1"}, headers=headers)
+    assert trial.status_code == 202, trial.text
+    assert standard.status_code == 202, standard.text
+    assert trial.json()["instance_type"] == "developer" and trial.json()["multi_az"] is False
+    assert standard.json()["instance_type"] == "standard" and standard.json()["multi_az"] is True
+    for kafka in (trial.json(), standard.json()):
+        wait_for(lambda: requests.get(f"{daemon.url}{BASE}/kafkas/{kafka['id']}", headers=headers).json()["status"] == "ready",
+                 what=f"{kafka['name']} ready")
+
+
 def test_every_protected_route_needs_a_token(daemon):
     for method, path in [("GET", "/kafkas"), ("POST", "/kafkas?async=true"), ("GET", "/kafkas/x"), ("GET", "/cloud_providers"),
                          ("GET", "/agent-clusters/kafkafleet-local/kafkas"), ("GET", "/admin/kafkas")]:

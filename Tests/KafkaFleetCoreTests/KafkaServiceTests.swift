@@ -70,7 +70,7 @@ struct KafkaServiceCreateTests {
         (KafkaCreatePayload(name: "ok", cloudProvider: "gcp"), true, .providerNotSupported),
         (KafkaCreatePayload(name: "ok", region: "eu-west-1"), true, .regionNotSupported),
         (KafkaCreatePayload(name: "ok", clusterID: "not-alnum!"), true, .invalidClusterID),
-        (KafkaCreatePayload(name: "ok", plan: "developer.x1"), true, .badRequest),
+        (KafkaCreatePayload(name: "ok", plan: "premium.x1"), true, .badRequest),
         (KafkaCreatePayload(name: "ok", plan: "standard.x9"), true, .instancePlanNotSupported),
         (KafkaCreatePayload(name: "ok", billingModel: "enterprise"), true, .badRequest),
         (KafkaCreatePayload(name: "ok", billingModel: "marketplace"), true, .billingAccountInvalid),

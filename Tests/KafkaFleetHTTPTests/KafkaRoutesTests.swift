@@ -160,3 +160,20 @@ struct KafkaRoutesTests {
         }
     }
 }
+
+@Suite("Instance type by plan")
+struct InstanceTypeByPlanTests {
+    @Test("under allow-all quota the plan picks the instance type: developer.x1 is a single-AZ trial kafka, standard.x1 a multi-AZ one")
+    func planPicksType() async throws {
+        let api = try await APIHarness(quota: AllowAllQuotaService() as any QuotaService)
+        let headers = try await api.auth()
+        try await api.run { client in
+            let trial = try await client.execute(uri: "/api/kafkas_mgmt/v1/kafkas?async=true", method: .post, headers: headers,
+                                                 body: json(#"{"name":"trial","plan":"developer.x1"}"#)).object()
+            #expect(trial["instance_type"] as? String == "developer" && trial["multi_az"] as? Bool == false)
+            let standard = try await client.execute(uri: "/api/kafkas_mgmt/v1/kafkas?async=true", method: .post, headers: headers,
+                                                    body: json(#"{"name":"paid","plan":" standard.x1 "}"#)).object()
+            #expect(standard["instance_type"] as? String == "standard" && standard["multi_az"] as? Bool == true)
+        }
+    }
+}

@@ -22,6 +22,9 @@ public struct QuotaGrant: Sendable, Hashable {
 public protocol QuotaService: Sendable {
     /// The name stored in `quota_type` of the kafkas it grants, e.g. `quota-management-list`.
     var quotaType: String { get }
+    /// Whether every owner may have every instance type, so a create's `plan` chooses the instance type instead of
+    /// the owner's quota (false by default, as for the reference's quota services).
+    var grantsEveryInstanceType: Bool { get }
     /// Whether the owner has quota for any billing model of a (non-developer) instance type; decides the
     /// instance type a user is assigned.
     func hasQuota(organisationID: String, owner: String, instanceType: InstanceTypeConfig) async throws -> Bool
@@ -43,7 +46,6 @@ public protocol QuotaService: Sendable {
 }
 
 extension QuotaService {
-    /// Whether every owner may have every instance type, so a create's `plan` chooses the instance type instead of
-    /// the owner's quota. False for the reference's quota services; the embedded default's allow-all says yes.
+    /// The reference's quota services assign the instance type from the owner's quota.
     public var grantsEveryInstanceType: Bool { false }
 }
