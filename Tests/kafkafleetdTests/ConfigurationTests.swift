@@ -46,6 +46,11 @@ struct ConfigurationTests {
         (["--log-format", "xml"], [:], "invalid value 'xml' for --log-format (from --log-format): expected text or json"),
         (["--database-url", "mysql://x"], [:], "invalid value 'mysql://x' for --database-url (from --database-url): expected a postgres:// or postgresql:// URL"),
         (["--quota-list", "/does/not/exist"], [:], "invalid value '/does/not/exist' for --quota-list (from --quota-list): expected an existing file"),
+        (["--resync-interval", "1e300"], [:], "invalid value '1e300' for --resync-interval (from --resync-interval): expected a number of seconds up to a year"),
+        (["--max-connections", "0"], [:], "invalid value '0' for --max-connections (from --max-connections): expected a whole number of at least 1"),
+        (["--max-body-size", "99999999999999999999"], [:],
+         "invalid value '99999999999999999999' for --max-body-size (from --max-body-size): expected a whole number of at least 1024"),
+        (["--header-read-timeout", "0"], [:], "--header-read-timeout must be more than 0 seconds"),
     ])
     func refusals(arguments: [String], environment: [String: String], message: String) throws {
         #expect(throws: ConfigurationError.self) { try resolve(arguments, environment: environment) }

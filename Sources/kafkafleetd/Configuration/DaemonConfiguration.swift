@@ -159,6 +159,10 @@ struct DaemonConfiguration: Sendable {
                                         headerReadTimeout: try seconds(.headerReadTimeout), idleTimeout: try seconds(.idleTimeout),
                                         maximumConnections: try count(.maxConnections, atLeast: 1))
         orgRateLimit = try count(.orgRateLimit, atLeast: 0)
+        for (key, value) in [(ConfigurationKey.headerReadTimeout, serverLimits.headerReadTimeout), (.idleTimeout, serverLimits.idleTimeout)]
+        where value <= .zero {
+            throw ConfigurationError(description: "\(key.flag) must be more than 0 seconds")
+        }
         if leaseRenewInterval >= leaseDuration {
             throw ConfigurationError(description: "--lease-renew-interval must be shorter than --lease-duration")
         }
