@@ -149,11 +149,14 @@ let token = try await key.mint(orgID: organisation, username: "owner-1", ttl: .s
 func startAPI(_ group: inout ThrowingTaskGroup<Void, any Error>, engine: String, store: any FleetStore) async throws -> [Case] {
     let sample = try await seed(store)
     let authenticator = Authenticator(verifier: TokenVerifier(source: FileJWKSSource(path: key.jwksPath)), policy: AccessPolicy())
-    let fleetRouter = FleetRouter(authenticator: authenticator)
+    // The daemon's server: its limits middleware on the router and its HTTP/1.1 channel with the default limits.
+    let limits = HTTPServerLimits()
+    let fleetRouter = FleetRouter(authenticator: authenticator, limits: limits)
     PublicAPI(service: KafkaService(store: store, quota: AllowAllQuotaService()), authenticator: authenticator,
               document: try OpenAPIDocument.bundled()).addRoutes(to: fleetRouter.router)
     let port = try await start(&group) {
-        Application(router: fleetRouter, configuration: serverConfiguration, onServerRunning: $0, logger: Logger(label: "bench-server"))
+        Application(router: fleetRouter, server: .fleetHTTP1(limits: limits), configuration: serverConfiguration, onServerRunning: $0,
+                    logger: Logger(label: "bench-server"))
     }
     let base = "http://127.0.0.1:\(port)/api/kafkas_mgmt/v1"
     let search = "name%20like%20kafka-4242%25%20and%20region%20%3D%20us-east-1"
