@@ -64,12 +64,32 @@ struct AgentServiceTests {
         let report = DataPlaneKafkaStatus(conditions: [AgentCondition(type: "Ready", status: "True")],
                                           routes: [.init(name: "b", prefix: "", router: "router.elsewhere.example.org")])
 
-        await service(fleet).applyKafkaStatuses([created.id: report], from: cluster)
+        try await service(fleet).applyKafkaStatuses([created.id: report], from: cluster)
 
         let kafka = try #require(try await fleet.store.kafka(id: created.id))
         #expect(kafka.routes == nil)
         _ = await fleet.provisioning.reconcile()
         #expect(try await fleet.store.kafka(id: created.id)?.status == .provisioning)
+    }
+
+    @Test("a report the database cannot store fails as unavailable, so the agent sends it again; a bad entry does not")
+    func unstorableReport() async throws {
+        let fleet = TestFleet(readyAfter: .seconds(60))
+        try await fleet.readyCluster()
+        await fleet.agent.setSilent(true)
+        let created = try await fleet.createKafka()
+        _ = try await fleet.drive(created.id, to: .provisioning)
+        let cluster = try #require(try await fleet.store.cluster(clusterID: TestFleet.clusterID))
+        let broken = FleetEnvironment(store: UnavailableKafkaWrites(base: fleet.store), quota: AllowAllQuotaService(),
+                                      dns: fleet.environment.dns, identity: fleet.environment.identity)
+        let service = AgentService(environment: broken, settings: AgentSettings(ssoRealmURL: "https://sso.example.com/auth/realms/test"))
+        let failed = DataPlaneKafkaStatus(conditions: [AgentCondition(type: "Ready", reason: "Error", message: "broken", status: "False")])
+
+        await #expect(throws: StoreError(.unavailable, "1 kafka statuses could not be stored")) {
+            try await service.applyKafkaStatuses([created.id: failed, "unknown-kafka": failed], from: cluster)
+        }
+        let skipped = try await self.service(fleet).applyKafkaStatuses(["unknown-kafka": failed], from: cluster)
+        #expect(skipped.isEmpty)
     }
 
     @Test("a report about another cluster's kafka changes nothing")
@@ -82,7 +102,7 @@ struct AgentServiceTests {
         other.clusterID = "other"
         let report = DataPlaneKafkaStatus(conditions: [AgentCondition(type: "Ready", reason: "Error", status: "False")])
 
-        await service(fleet).applyKafkaStatuses([created.id: report], from: other)
+        try await service(fleet).applyKafkaStatuses([created.id: report], from: other)
 
         #expect(try await fleet.store.kafka(id: created.id) == before)
     }
@@ -129,7 +149,7 @@ struct AgentServiceTests {
         let before = try #require(try await fleet.drive(created.id, to: .provisioning))
         let cluster = try #require(try await fleet.store.cluster(clusterID: TestFleet.clusterID))
 
-        await service(fleet).applyKafkaStatuses([created.id: DataPlaneKafkaStatus(conditions: [condition])], from: cluster)
+        try await service(fleet).applyKafkaStatuses([created.id: DataPlaneKafkaStatus(conditions: [condition])], from: cluster)
 
         let after = try #require(try await fleet.store.kafka(id: created.id))
         switch expected {

@@ -44,18 +44,24 @@ public struct AgentService: Sendable {
     }
 
     /// Applies the agent's kafka reports; entries for unknown kafkas, for other clusters' kafkas and for reserved
-    /// placeholders are skipped. Returns the errors of single entries (the agent is answered 200 regardless).
+    /// placeholders are skipped. Returns the errors of single entries, which the reference answers 200 regardless.
+    /// Unlike the reference, when an entry could not be stored because the database is unavailable the whole report
+    /// fails with `StoreError.unavailable` (503 to the agent) after the other entries are applied, so that the agent
+    /// sends it again instead of the report being lost.
     @discardableResult
-    public func applyKafkaStatuses(_ statuses: [String: DataPlaneKafkaStatus], from cluster: DataPlaneCluster) async -> [String] {
+    public func applyKafkaStatuses(_ statuses: [String: DataPlaneKafkaStatus], from cluster: DataPlaneCluster) async throws -> [String] {
         var errors: [String] = []
+        var unavailable = 0
         for (id, status) in statuses.sorted(by: { $0.key < $1.key }) where !id.hasPrefix("reserved-") {
             do {
                 try await KafkaReportApplier(environment: environment, cluster: cluster).apply(status, toKafka: id)
             } catch {
                 errors.append("kafka \(id): \(error)")
+                if let error = error as? StoreError, error.code == .unavailable { unavailable += 1 }
                 environment.logger.warning("cannot apply kafka status", metadata: ["kafka_id": "\(id)", "error": "\(error)"])
             }
         }
+        if unavailable > 0 { throw StoreError(.unavailable, "\(unavailable) kafka statuses could not be stored") }
         return errors
     }
 

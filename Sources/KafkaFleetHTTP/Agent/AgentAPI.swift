@@ -48,7 +48,7 @@ public struct AgentAPI: Sendable {
     @Sendable private func kafkaStatuses(_ request: Request, context: AuthenticatedRequestContext) async throws -> Response {
         let cluster = try await cluster(context)
         let reports = try await WireJSON.decode(KafkaStatusReports.self, from: request, context: context)
-        await service.applyKafkaStatuses(reports.statuses, from: cluster)
+        try await service.applyKafkaStatuses(reports.statuses, from: cluster)
         return Response(status: .ok)
     }
 }

@@ -28,7 +28,7 @@ public struct DirectAgentTransport: AgentTransport {
     }
 
     public func reportKafkas(_ statuses: [String: DataPlaneKafkaStatus]) async throws {
-        await service.applyKafkaStatuses(statuses, from: try await service.authorize(clusterID: clusterID, clientID: clientID))
+        try await service.applyKafkaStatuses(statuses, from: try await service.authorize(clusterID: clusterID, clientID: clientID))
     }
 
     public func reportCluster(_ status: DataPlaneClusterStatus) async throws {
