@@ -175,15 +175,17 @@ struct ReconcilerServiceResilienceTests {
         let task = Task { try await service.run() }
         defer { task.cancel() }
 
+        await eventually(within: .seconds(10), "failed passes are retried") { reconciler.passes.withLock { $0 } >= 2 }
+        #expect(progress.stalled(among: ["scripted"], bound: .seconds(60)).isEmpty, "the worker's clock started with its service")
+
         await eventually(within: .seconds(10), "the worker is stalled") {
             progress.stalled(among: ["scripted"], bound: .milliseconds(300)).map(\.workerType) == ["scripted"]
         }
-        #expect(reconciler.passes.withLock { $0 } >= 2, "failed passes are retried")
     }
 
     @Test("gaining a lease wakes the worker at once, long before its resync")
     func leaseGainWakes() async throws {
-        let store = InMemoryFleetStore()
+        let store: any FleetStore = InMemoryFleetStore()
         let reconciler = CountingReconciler()
         #expect(try await store.acquireLease(reconciler.workerType, holder: "other", now: Date(), duration: .seconds(15)))
         let elector = LeaseLeaderElector(store: store, holder: "me", workerTypes: [reconciler.workerType], renewInterval: .seconds(5))
@@ -204,7 +206,7 @@ struct ReconcilerServiceResilienceTests {
 
     @Test("a follower takes a lease as soon as it expires, not at its next renewal")
     func takeoverAtExpiry() async throws {
-        let store = InMemoryFleetStore()
+        let store: any FleetStore = InMemoryFleetStore()
         #expect(try await store.acquireLease("cluster", holder: "dead", now: Date(), duration: .milliseconds(800)))
         let elector = LeaseLeaderElector(store: store, holder: "survivor", workerTypes: ["cluster"], leaseDuration: .seconds(15),
                                          renewInterval: .seconds(10))
@@ -213,5 +215,33 @@ struct ReconcilerServiceResilienceTests {
 
         await eventually(within: .seconds(3), "the survivor leads well before its next renewal") { await elector.isLeader(of: "cluster") }
         #expect(try await store.lease("cluster")?.leader == "survivor")
+    }
+}
+
+@Suite("Change feed wake-ups")
+struct ChangeFeedWakeUpTests {
+    @Test("a wake-up survives a burst of other changes that overflows a change subscriber's buffer")
+    func wakeUpSurvivesBurst() async throws {
+        let feed = LocalChangeFeed()
+        let changes = feed.subscribe()
+        let wakeUps = feed.wakeUps { $0 == .kafka(.provisioning) }
+
+        // Given nobody reads yet, when one interesting change is followed by 300 others
+        await feed.publish(.kafka(.provisioning))
+        for _ in 0..<300 { await feed.publish(.kafka(.accepted)) }
+
+        // Then the change subscriber kept only the newest 256, and lost the interesting one
+        var seen: [FleetChange] = []
+        for await change in changes {
+            seen.append(change)
+            if seen.count == 256 { break }
+        }
+        #expect(!seen.contains(.kafka(.provisioning)))
+        // But the wake-up is pending
+        let woken = try await Deadline.run(within: .seconds(5), onTimeout: { CancellationError() }) {
+            var iterator = wakeUps.makeAsyncIterator()
+            return await iterator.next() != nil
+        }
+        #expect(woken)
     }
 }

@@ -55,6 +55,52 @@ struct PostgresOutageTests {
         }
     }
 
+    @Test("calls made while the server restarts fail with .unavailable within the bound or succeed; none crashes or hangs",
+          .enabled(if: canRestart, "needs KAFKAFLEET_TEST_DATABASE_URL and KAFKAFLEET_TEST_PG_RESTART"))
+    func callsDuringRestart() async throws {
+        // With the pool's minimum at its maximum (as before), this crashed the test process in postgres-nio 1.33.2:
+        // a lease arriving while the pool was below its minimum trapped in createNewDemandConnectionIfPossible().
+        let command = try #require(PostgresTests.restartCommand)
+        try await Self.exclusively {
+            let bound = Duration.seconds(2)
+            try await withSQLStore(.postgres, connections: 20, gated: false, operationTimeout: bound) { store in
+                let kafka = try #require(try await store.createKafka(makeKafka("restart-reader"), limits: []).value)
+                let record = CallRecord()
+                // Given callers leasing connections continuously (reads and writes, about 60 a second)
+                let callers = (0..<4).map { caller in
+                    Task {
+                        var index = 0
+                        while !Task.isCancelled {
+                            let started = ContinuousClock.now
+                            do {
+                                if index % 2 == 0 {
+                                    _ = try await store.kafka(id: kafka.id)
+                                } else {
+                                    _ = try await store.createKafka(makeKafka("c\(caller)-\(index)"), limits: [])
+                                }
+                            } catch {
+                                if (error as? StoreError)?.code != .unavailable { record.unexpected("\(error)") }
+                            }
+                            record.took(ContinuousClock.now - started)
+                            index += 1
+                            try? await Task.sleep(for: .milliseconds(60))
+                        }
+                    }
+                }
+                // When the server restarts under them
+                #expect(await PostgresTests.run(command) == 0)
+                // Then calls succeed again
+                let recovered = await eventually(timeout: .seconds(30)) { (try? await store.kafka(id: kafka.id)) != nil }
+                for caller in callers { caller.cancel() }
+                for caller in callers { _ = await caller.value }
+                #expect(recovered)
+                // And no call waited much longer than the bound, or failed otherwise than as unavailable
+                #expect(record.slowest < bound + .seconds(2))
+                #expect(record.unexpectedErrors.isEmpty)
+            }
+        }
+    }
+
     @Test("workers in flight survive a server restart: every kafka created before, during and after it becomes ready, with no resync",
           .enabled(if: canRestart, "needs KAFKAFLEET_TEST_DATABASE_URL and KAFKAFLEET_TEST_PG_RESTART"))
     func workersSurviveRestart() async throws {
@@ -85,8 +131,8 @@ struct PostgresOutageTests {
                     #expect(created)
                     #expect(await PostgresTests.run(command) == 0)
                     let resumed = await eventually(timeout: .seconds(30)) {
-                        let before = (try? await sql.countKafkasByStatus())?.values.reduce(0, +) ?? 0
-                        return before > 0 && (try? await store.createKafka(makeKafka("after-restart-\(UUID().uuidString.prefix(8))", created: Date()), limits: [])) != nil
+                        let name = "after-restart-\(UUID().uuidString.prefix(8))"
+                        return (try? await store.createKafka(makeKafka(name, created: Date()), limits: [])) != nil
                     }
                     #expect(resumed, "creates succeed again after the restart")
                     creating.cancel()
@@ -113,7 +159,7 @@ struct PostgresOutageTests {
             let sender = try PostgresChangeFeed(url: url, operationTimeout: .seconds(2))
             let receiver = try PostgresChangeFeed(url: url, operationTimeout: .seconds(2))
             let seen = SeenChanges()
-            try await withThrowingTaskGroup(of: Void.self) { group in
+            await withThrowingTaskGroup(of: Void.self) { group in
                 group.addTask { try await sender.run() }
                 group.addTask { try await receiver.run() }
                 defer { group.cancelAll() }
@@ -152,6 +198,19 @@ struct PostgresOutageTests {
             throw error
         }
     }
+}
+
+/// The slowest call and the unexpected errors of callers running in their own tasks.
+final class CallRecord: Sendable {
+    private let state = Mutex<(slowest: Duration, unexpected: [String])>((.zero, []))
+
+    func took(_ duration: Duration) { state.withLock { $0.slowest = max($0.slowest, duration) } }
+
+    func unexpected(_ error: String) { state.withLock { $0.unexpected.append(error) } }
+
+    var slowest: Duration { state.withLock { $0.slowest } }
+
+    var unexpectedErrors: [String] { state.withLock { $0.unexpected } }
 }
 
 /// The kafka workers, the cluster worker and an instant simulated agent on one store, run as services with a

@@ -39,14 +39,15 @@ public struct ReconcilerService: Service {
 
     public func run() async throws {
         let (wakeUps, wake) = AsyncStream<Void>.makeStream(bufferingPolicy: .bufferingNewest(1))
-        let subscription = changes.subscribe()
+        let reconciler = reconciler
+        let changed = changes.wakeUps { reconciler.isInterested(in: $0) }
         let gains = elector.leadershipGains(of: reconciler.workerType)
         let clock = ContinuousClock()
         let workerType = reconciler.workerType
         progress?.started(workerType)
         await withTaskGroup(of: Void.self) { group in
             group.addTask {
-                for await change in subscription where reconciler.isInterested(in: change) { wake.yield() }
+                for await _ in changed { wake.yield() }
             }
             group.addTask { [progress] in
                 for await _ in gains {

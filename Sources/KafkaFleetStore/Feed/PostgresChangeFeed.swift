@@ -57,6 +57,11 @@ public final class PostgresChangeFeed: ChangeFeed, Service {
         local.subscribe()
     }
 
+    /// Wake-ups on changes from this process (yielded within `publish`) and from the other replicas.
+    public func wakeUps(when interested: @escaping @Sendable (FleetChange) -> Bool) -> AsyncStream<Void> {
+        local.wakeUps(when: interested)
+    }
+
     /// Runs the connection pool and the LISTEN until cancelled or asked to shut down gracefully.
     public func run() async throws {
         await cancelWhenGracefulShutdown { [self] in
