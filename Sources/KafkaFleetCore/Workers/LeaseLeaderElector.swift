@@ -61,38 +61,45 @@ public final class LeaseLeaderElector: LeaderElector, Service {
         return stream
     }
 
-    /// Tries once to take or renew every lease. A failed attempt keeps the validity already earned (the lease
+    /// Tries once to take or renew every lease, all at once (so a round takes one store call's time, not one per
+    /// worker, when the database does not answer). A failed attempt keeps the validity already earned (the lease
     /// is still ours until it expires); a refusal ends leadership at once.
     public func renewOnce() async {
-        for workerType in workerTypes {
-            let start = clock.now()
-            let held: Bool?
-            do {
-                held = try await store.acquireLease(workerType, holder: holder, now: start, duration: leaseDuration)
-            } catch {
-                logger.warning("cannot renew lease", metadata: ["worker_type": "\(workerType)", "error": "\(error)"])
-                held = nil
+        await withTaskGroup(of: Void.self) { group in
+            for workerType in workerTypes {
+                group.addTask { await self.renew(workerType) }
             }
-            let until = start.addingTimeInterval((leaseDuration - safetyMargin).timeInterval)
-            let now = clock.now()
-            let (was, isNow) = validUntil.withLock { leases -> (Bool, Bool) in
-                let was = leases[workerType].map { now < $0 } ?? false
-                switch held {
-                case true?: leases[workerType] = until
-                case false?: leases.removeValue(forKey: workerType)
-                case nil: break
-                }
-                return (was, leases[workerType].map { now < $0 } ?? false)
-            }
-            if was != isNow {
-                logger.info(isNow ? "leading worker" : "stopped leading worker", metadata: ["worker_type": "\(workerType)", "holder": "\(holder)"])
-                Gauge(label: "kas_fleet_manager_leader_worker", dimensions: [("worker_type", workerType)]).record(isNow ? 1 : 0)
-                if isNow {
-                    for subscriber in gainSubscribers.withLock({ Array(($0[workerType] ?? [:]).values) }) { subscriber.yield() }
-                }
-            }
-            await noteExpiry(of: workerType, refused: held == false)
         }
+    }
+
+    private func renew(_ workerType: String) async {
+        let start = clock.now()
+        let held: Bool?
+        do {
+            held = try await store.acquireLease(workerType, holder: holder, now: start, duration: leaseDuration)
+        } catch {
+            logger.warning("cannot renew lease", metadata: ["worker_type": "\(workerType)", "error": "\(error)"])
+            held = nil
+        }
+        let until = start.addingTimeInterval((leaseDuration - safetyMargin).timeInterval)
+        let now = clock.now()
+        let (was, isNow) = validUntil.withLock { leases -> (Bool, Bool) in
+            let was = leases[workerType].map { now < $0 } ?? false
+            switch held {
+            case true?: leases[workerType] = until
+            case false?: leases.removeValue(forKey: workerType)
+            case nil: break
+            }
+            return (was, leases[workerType].map { now < $0 } ?? false)
+        }
+        if was != isNow {
+            logger.info(isNow ? "leading worker" : "stopped leading worker", metadata: ["worker_type": "\(workerType)", "holder": "\(holder)"])
+            Gauge(label: "kas_fleet_manager_leader_worker", dimensions: [("worker_type", workerType)]).record(isNow ? 1 : 0)
+            if isNow {
+                for subscriber in gainSubscribers.withLock({ Array(($0[workerType] ?? [:]).values) }) { subscriber.yield() }
+            }
+        }
+        await noteExpiry(of: workerType, refused: held == false)
     }
 
     /// Remembers when another replica's lease of `workerType` runs out, after a refusal; forgets it otherwise.
@@ -115,14 +122,16 @@ public final class LeaseLeaderElector: LeaderElector, Service {
         return min(renewInterval, .milliseconds(Int64(seconds * 1000) + 20))
     }
 
-    /// Gives up every lease this elector holds, so another replica can take over at once.
+    /// Gives up every lease this elector holds (all at once), so another replica can take over at once.
     public func releaseAll() async {
         validUntil.withLock { $0.removeAll() }
         for subscribers in gainSubscribers.withLock({ $0.values.map { Array($0.values) } }) {
             for subscriber in subscribers { subscriber.finish() }
         }
-        for workerType in workerTypes {
-            try? await store.releaseLease(workerType, holder: holder)
+        await withTaskGroup(of: Void.self) { group in
+            for workerType in workerTypes {
+                group.addTask { try? await self.store.releaseLease(workerType, holder: self.holder) }
+            }
         }
     }
 
