@@ -80,6 +80,7 @@ public final class SQLFleetStore: FleetStore, Service {
         configuration.options.minimumConnections = 0
         configuration.options.keepAliveBehavior = nil
         configuration.options.connectionIdleTimeout = idleConnectionTimeout
+        configuration.options.connectTimeout = connectTimeout(operationTimeout)
         if let schema {
             configuration.options.additionalStartupParameters = [("search_path", schema)]
         }
@@ -89,6 +90,13 @@ public final class SQLFleetStore: FleetStore, Service {
 
     /// How long an idle pooled PostgreSQL connection stays open.
     static let idleConnectionTimeout = Duration.seconds(600)
+
+    /// How long opening a PostgreSQL connection may take: at most 3 s, and half an operation's bound. While a
+    /// connection is being opened the pool counts it as soon available and opens no other for the calls it queues,
+    /// so an attempt that hangs holds them; postgres-nio's default (10 s) would use up a whole default bound.
+    static func connectTimeout(_ operationTimeout: Duration) -> Duration {
+        min(.seconds(3), operationTimeout / 2)
+    }
 
     /// Checks that the database answers (`SELECT 1`), within the operation bound; for readiness.
     public func ping() async throws(StoreError) {

@@ -31,6 +31,7 @@ public final class PostgresChangeFeed: ChangeFeed, Service {
     public init(url: String, operationTimeout: Duration = .seconds(10), logger: Logger = Logger(label: "kafkafleet.changefeed")) throws {
         var configuration = try PostgresURL.configuration(url)
         configuration.options.maximumConnections = 2
+        configuration.options.connectTimeout = SQLFleetStore.connectTimeout(operationTimeout)
         self.client = PostgresClient(configuration: configuration, backgroundLogger: logger)
         self.operationTimeout = operationTimeout
         self.logger = logger
