@@ -39,6 +39,9 @@ struct ServeCommand: AsyncParsableCommand {
     @Option(name: .customLong("header-read-timeout"), help: .init(ConfigurationKey.headerReadTimeout.help, valueName: "seconds")) var headerReadTimeout: String?
     @Option(name: .customLong("idle-timeout"), help: .init(ConfigurationKey.idleTimeout.help, valueName: "seconds")) var idleTimeout: String?
     @Option(name: .customLong("org-rate-limit"), help: .init(ConfigurationKey.orgRateLimit.help, valueName: "per-minute")) var orgRateLimit: String?
+    @Option(name: .customLong("store-timeout"), help: .init(ConfigurationKey.storeTimeout.help, valueName: "seconds")) var storeTimeout: String?
+    @Option(name: .customLong("pass-timeout"), help: .init(ConfigurationKey.passTimeout.help, valueName: "seconds")) var passTimeout: String?
+    @Option(name: .customLong("shutdown-timeout"), help: .init(ConfigurationKey.shutdownTimeout.help, valueName: "seconds")) var shutdownTimeout: String?
     @Option(name: .customLong("log-format"), help: .init(ConfigurationKey.logFormat.help, valueName: "text|json")) var logFormat: String?
     @Option(name: .customLong("log-level"), help: .init(ConfigurationKey.logLevel.help, valueName: "level")) var logLevel: String?
     @Option(name: .customLong("public-url"), help: .init(ConfigurationKey.publicURL.help, valueName: "url")) var publicURL: String?
@@ -69,6 +72,7 @@ struct ServeCommand: AsyncParsableCommand {
             (.leaseDuration, leaseDuration), (.leaseRenewInterval, leaseRenewInterval), (.provisioningTimeout, provisioningTimeout),
             (.maxBodySize, maxBodySize), (.maxConnections, maxConnections), (.headerReadTimeout, headerReadTimeout),
             (.idleTimeout, idleTimeout), (.orgRateLimit, orgRateLimit),
+            (.storeTimeout, storeTimeout), (.passTimeout, passTimeout), (.shutdownTimeout, shutdownTimeout),
             (.logFormat, logFormat), (.logLevel, logLevel), (.publicURL, publicURL), (.route53HostedZoneID, route53HostedZoneID), (.route53HostedZoneName, route53HostedZoneName), (.route53Endpoint, route53Endpoint), (.awsAccessKeyID, awsAccessKeyID), (.awsSecretAccessKey, awsSecretAccessKey), (.keycloakURL, keycloakURL), (.keycloakRealm, keycloakRealm), (.keycloakClientID, keycloakClientID), (.keycloakClientSecret, keycloakClientSecret), (.amsURL, amsURL), (.amsToken, amsToken), (.ocmURL, ocmURL), (.ocmToken, ocmToken),
             (.metricsQueryURL, metricsQueryURL), (.metricsQueryToken, metricsQueryToken),
         ]

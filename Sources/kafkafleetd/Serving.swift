@@ -15,7 +15,8 @@ extension Daemon {
     static func serving(
         environment: FleetEnvironment, catalogues: Catalogues, authenticator: Authenticator, key: DevelopmentSigningKey,
         agentIssuer issuer: String, changes: any ChangeFeed, readiness: Readiness, registry: PrometheusCollectorRegistry,
-        configuration: DaemonConfiguration, serviceAccounts: any ServiceAccountDirectory
+        configuration: DaemonConfiguration, serviceAccounts: any ServiceAccountDirectory,
+        pingDatabase: @escaping @Sendable () async throws -> Void
     ) async throws -> [any Service] {
         let logger = Logger(label: "kafkafleetd")
         let fleetRouter = FleetRouter(authenticator: authenticator, limits: configuration.serverLimits)
@@ -50,10 +51,7 @@ extension Daemon {
             },
             logger: Logger(label: "kafkafleet.api")
         )
-        var services: [any Service] = [
-            api, MetricsServer.application(registry: registry, bind: configuration.metricsBind),
-            HealthServer.application(readiness: readiness, bind: configuration.healthBind),
-        ]
+        var services: [any Service] = [api, MetricsServer.application(registry: registry, bind: configuration.metricsBind)]
 
         let simulatesLocalCluster = catalogues.clusters == nil && catalogues.scaling == nil
         let clusters = catalogues.clusters ?? (simulatesLocalCluster ? localClusters : nil)
@@ -82,8 +80,14 @@ extension Daemon {
             }
         }
 
+        let progress = WorkerProgress()
+        let check = ReadinessCheck(started: readiness, pingDatabase: pingDatabase, elector: elector, workerTypes: reconcilers.map(\.workerType),
+                                   progress: progress, stallBound: configuration.resyncInterval + configuration.passTimeout,
+                                   pingTimeout: min(configuration.storeTimeout, .seconds(2)))
+        services.insert(HealthServer.application(readiness: readiness, check: check, bind: configuration.healthBind), at: 2)
         for reconciler in reconcilers {
-            services.append(ReconcilerService(reconciler: reconciler, changes: changes, elector: elector, resync: configuration.resyncInterval))
+            services.append(ReconcilerService(reconciler: reconciler, changes: changes, elector: elector, resync: configuration.resyncInterval,
+                                              passTimeout: configuration.passTimeout, progress: progress))
         }
         if simulatesLocalCluster {
             for cluster in localClusters {

@@ -123,8 +123,10 @@ struct SecurityMatrixTests {
                 failures.append("unclassified route \(route.method) \(route.template)")
                 continue
             }
+            // A read changes nothing, so one fixture serves every identity; a change gets a fresh fixture each time.
+            let shared = route.method == .get ? try await MatrixFixture.make() : nil
             for identity in Identity.allCases {
-                let fixture = try await MatrixFixture.make()
+                let fixture = if let shared { shared } else { try await MatrixFixture.make() }
                 let status = try await fixture.call(route, as: identity)
                 let expected = Self.allowed(surface, identity)
                 if !expected.contains(status) {

@@ -93,6 +93,9 @@ struct DaemonConfiguration: Sendable {
     var serverLimits: HTTPServerLimits
     /// Creates and deletes per organisation per minute; 0 is no limit.
     var orgRateLimit: Int
+    var storeTimeout: Duration
+    var passTimeout: Duration
+    var shutdownTimeout: Duration
     var logFormat: LogFormat
     var logLevel: Logger.Level
     var publicURL: String
@@ -159,7 +162,11 @@ struct DaemonConfiguration: Sendable {
                                         headerReadTimeout: try seconds(.headerReadTimeout), idleTimeout: try seconds(.idleTimeout),
                                         maximumConnections: try count(.maxConnections, atLeast: 1))
         orgRateLimit = try count(.orgRateLimit, atLeast: 0)
-        for (key, value) in [(ConfigurationKey.headerReadTimeout, serverLimits.headerReadTimeout), (.idleTimeout, serverLimits.idleTimeout)]
+        storeTimeout = try seconds(.storeTimeout)
+        passTimeout = try seconds(.passTimeout)
+        shutdownTimeout = try seconds(.shutdownTimeout)
+        for (key, value) in [(ConfigurationKey.headerReadTimeout, serverLimits.headerReadTimeout), (.idleTimeout, serverLimits.idleTimeout),
+                             (.storeTimeout, storeTimeout), (.passTimeout, passTimeout), (.shutdownTimeout, shutdownTimeout)]
         where value <= .zero {
             throw ConfigurationError(description: "\(key.flag) must be more than 0 seconds")
         }
