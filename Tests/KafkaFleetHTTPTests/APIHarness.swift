@@ -39,6 +39,7 @@ struct APIHarness {
         document = try OpenAPIDocument.bundled()
         fleetRouter = FleetRouter(authenticator: authenticator)
         PublicAPI(service: service, authenticator: authenticator, document: document, metrics: metrics).addRoutes(to: fleetRouter.router)
+        try PrivateDocumentsAPI.bundled().addRoutes(to: fleetRouter.router)
         let environment = FleetEnvironment(store: store, quota: quota, dns: FakeDNSProvider(), identity: FakeIdentityProvider())
         AgentAPI(service: AgentService(environment: environment, settings: AgentSettings(ssoRealmURL: DevelopmentSigningKey.defaultIssuer)),
                  authenticator: authenticator).addRoutes(to: fleetRouter.router)
