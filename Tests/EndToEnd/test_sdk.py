@@ -73,8 +73,8 @@ def test_sdk_promote_refuses_a_kafka_that_is_not_eval(daemon, token):
     kafka = api.create_kafka(True, KafkaRequestPayload(name="sdk-paid"))
     with pytest.raises(rhoas_kafka_mgmt_sdk.ApiException) as refused:
         api.promote_kafka(kafka.id, True, KafkaPromoteRequest(desired_kafka_billing_model="standard"))
-    assert refused.value.status == 500
-    assert json.loads(refused.value.body)["code"] == "KAFKAS-MGMT-9"
+    assert refused.value.status == 400
+    assert json.loads(refused.value.body)["code"] == "KAFKAS-MGMT-21"
     with pytest.raises(rhoas_kafka_mgmt_sdk.ApiException) as missing:
         api.promote_kafka("cv0000000000000000000", True, KafkaPromoteRequest(desired_kafka_billing_model="standard"))
     assert missing.value.status == 404

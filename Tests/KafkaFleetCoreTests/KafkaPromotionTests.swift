@@ -60,16 +60,16 @@ struct KafkaPromotionTests {
         #expect(await fixture.store.kafka(id: kafka.id)?.promotionStatus == "promoting")
     }
 
-    @Test("the checks run in the reference's order, the first failure wins", arguments: [
+    @Test("the checks run in the reference's order, the first failure wins (its 500s are 400 21 here)", arguments: [
         // (async, desired, which kafka, expected code)
         (false, "", "other-org", FleetError.Code.syncActionNotSupported),
         (true, "", "other-org", .minimumFieldLength),
         (true, "standard", "other-org", .notFound),
         (true, "standard", "missing", .notFound),
-        (true, "bogus", "not-eval-not-ready", .general),
-        (true, "eval", "eval-accepted", .general),
+        (true, "bogus", "not-eval-not-ready", .badRequest),
+        (true, "eval", "eval-accepted", .badRequest),
         (true, "eval", "eval-ready", .badRequest),
-        (true, "bogus", "eval-promoting", .general),
+        (true, "bogus", "eval-promoting", .badRequest),
         (true, "bogus", "eval-ready", .fieldValidation),
         (true, "enterprise", "eval-ready", .fieldValidation),
     ])

@@ -39,14 +39,14 @@ struct PromoteRoutesTests {
         }
     }
 
-    @Test("refusals carry the reference's codes, in its order", arguments: [
+    @Test("refusals carry the reference's codes, in its order (400 21 where it answers 500 9)", arguments: [
         // (body, async, caller, which kafka, status, code)
         ("{", false, "alice", "own", HTTPResponse.Status.badRequest, 17),
         (#"{"desired_kafka_billing_model":"standard"}"#, false, "alice", "own", .badRequest, 103),
         (#"{"desired_kafka_billing_model":""}"#, true, "alice", "own", .badRequest, 33),
         (#"{"desired_kafka_billing_model":"standard"}"#, true, "stranger", "own", .notFound, 7),
         (#"{"desired_kafka_billing_model":"standard"}"#, true, "bob", "own", .forbidden, 11),
-        (#"{"desired_kafka_billing_model":"standard"}"#, true, "alice", "standard", .internalServerError, 9),
+        (#"{"desired_kafka_billing_model":"standard"}"#, true, "alice", "standard", .badRequest, 21),
         (#"{"desired_kafka_billing_model":"eval"}"#, true, "alice", "own", .badRequest, 21),
         (#"{"desired_kafka_billing_model":"enterprise"}"#, true, "alice", "own", .badRequest, 37),
     ])

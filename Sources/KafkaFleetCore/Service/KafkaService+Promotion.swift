@@ -25,24 +25,25 @@ extension KafkaService {
         guard done != nil else { throw FleetError(.general) }
     }
 
-    /// The checks after the lookup, in the reference's order. Several refusals are 500 9 in the reference
-    /// (it reports them as unspecified errors); the reasons here say what is wrong.
+    /// The checks after the lookup, in the reference's order. The refusals the reference answers 500 9 (a kafka
+    /// that is not eval, not in a promotable status or already promoting, an instance type without the billing
+    /// model) are the caller's mistakes, so they are 400 21 here, with reasons that say what is wrong.
     private func checkPromotion(of kafka: KafkaRequest, to payload: KafkaPromotePayload, by requester: Requester) throws(FleetError) {
         guard kafka.owner == requester.username || requester.isOrgAdmin else {
             throw FleetError(.unauthorized, "user not authorized to perform this action")
         }
         guard kafka.actualBillingModel == BillingModelID.eval else {
-            throw FleetError(.general, "kafka '\(kafka.id)' is billed as '\(kafka.actualBillingModel)'; only '\(BillingModelID.eval)' kafkas can be promoted")
+            throw FleetError(.badRequest, "kafka '\(kafka.id)' is billed as '\(kafka.actualBillingModel)'; only '\(BillingModelID.eval)' kafkas can be promoted")
         }
         guard KafkaStatus.promotable.contains(kafka.status) else {
-            throw FleetError(.general, "kafka '\(kafka.id)' is \(kafka.status.rawValue); only ready, suspended or resuming kafkas can be promoted")
+            throw FleetError(.badRequest, "kafka '\(kafka.id)' is \(kafka.status.rawValue); only ready, suspended or resuming kafkas can be promoted")
         }
         let desired = payload.desiredBillingModel
         guard desired != kafka.actualBillingModel else {
             throw FleetError(.badRequest, "kafka '\(kafka.id)' is already billed as '\(desired)'")
         }
         guard kafka.promotionStatus != KafkaPromotionStatus.promoting.rawValue else {
-            throw FleetError(.general, "a promotion of kafka '\(kafka.id)' is already in progress")
+            throw FleetError(.badRequest, "a promotion of kafka '\(kafka.id)' is already in progress")
         }
         guard desired == BillingModelID.standard || desired == BillingModelID.marketplace else {
             throw FleetError(.fieldValidation, "Field validation failed: desired_kafka_billing_model must be one of "
@@ -51,7 +52,7 @@ extension KafkaService {
         guard let instanceType = instanceTypes.instanceType(kafka.instanceType),
               instanceType.supportedBillingModels.contains(where: { $0.id == desired })
         else {
-            throw FleetError(.general, "instance type '\(kafka.instanceType)' has no billing model '\(desired)'")
+            throw FleetError(.badRequest, "instance type '\(kafka.instanceType)' has no billing model '\(desired)'")
         }
         try quota.validatePromotion(to: payload, of: kafka, instanceType: instanceType)
     }
