@@ -70,7 +70,7 @@ def test_fuzzing_finds_no_server_error_and_no_schema_violation(fuzzed, api, docu
         "run", f"{daemon.url}{document}", "--url", daemon.url,
         "--header", f"Authorization: Bearer {fuzzed.tokens[api]}",
         "--checks", CHECKS, "--phases", "examples,coverage,fuzzing",
-        "--max-examples", os.environ.get("FUZZ_MAX_EXAMPLES", "50"), "--workers", "2",
+        "--max-examples", os.environ.get("FUZZ_MAX_EXAMPLES", "50"), "--workers", "1",
         "--request-timeout", "10", "--output-truncate", "false",
     ]
     if os.environ.get("FUZZ_SEED"):
