@@ -47,6 +47,14 @@ class Fuzzed:
         return kafka_id
 
 
+def up(daemon):
+    """Whether the daemon still answers its health check (a crashing one may linger while it prints a backtrace)."""
+    try:
+        return daemon.healthy()
+    except (AssertionError, requests.RequestException):
+        return False
+
+
 @pytest.fixture
 def fuzzed():
     with tempfile.TemporaryDirectory(prefix="kafkafleet-fuzz-") as data_dir:
@@ -81,5 +89,5 @@ def test_fuzzing_finds_no_server_error_and_no_schema_violation(fuzzed, api, docu
         result = subprocess.run(command, capture_output=True, text=True, env=env, cwd=workdir, timeout=600)
     report = (result.stdout + result.stderr)[-20000:]
     assert daemon.process.poll() is None, f"kafkafleetd died while fuzzing the {api} API:\n{report}"
-    assert daemon.healthy(), f"kafkafleetd is not healthy after fuzzing the {api} API:\n{report}"
+    assert up(daemon), f"kafkafleetd stopped answering while fuzzing the {api} API:\n{report}"
     assert result.returncode == 0, f"fuzzing the {api} API failed:\n{report}"
