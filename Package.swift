@@ -94,7 +94,7 @@ let package = Package(
                 .product(name: "Logging", package: "swift-log"),
                 .product(name: "Metrics", package: "swift-metrics"),
             ],
-            resources: [.copy("Resources/openapi.yaml")],
+            resources: [.copy("Resources/openapi.yaml"), .copy("Resources/openapi-agent.yaml"), .copy("Resources/openapi-admin.yaml")],
             swiftSettings: swiftSettings
         ),
         .target(

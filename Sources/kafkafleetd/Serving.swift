@@ -27,6 +27,7 @@ extension Daemon {
         PublicAPI(service: kafkaService, authenticator: authenticator, document: try OpenAPIDocument.bundled(),
                   metrics: metricsSource(configuration: configuration), rateLimiter: rateLimiter)
             .addRoutes(to: fleetRouter.router)
+        try PrivateDocumentsAPI.bundled().addRoutes(to: fleetRouter.router)
         let agentSettings = AgentSettings(ssoRealmURL: issuer)
         AgentAPI(service: AgentService(environment: environment, settings: agentSettings), authenticator: authenticator)
             .addRoutes(to: fleetRouter.router)

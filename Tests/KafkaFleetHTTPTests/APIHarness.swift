@@ -37,10 +37,11 @@ struct APIHarness {
         let serviceAccounts = serviceAccounts ?? StoreBackedServiceAccountDirectory(store: store)
         let authenticator = Authenticator(verifier: TokenVerifier(source: FileJWKSSource(path: key.jwksPath)), policy: policy)
         let service = KafkaService(store: store, quota: quota)
-        document = try OpenAPIDocument.bundled()
+        document = try Self.documents.get().public
         fleetRouter = FleetRouter(authenticator: authenticator, limits: limits)
         PublicAPI(service: service, authenticator: authenticator, document: document, metrics: metrics, rateLimiter: rateLimiter)
             .addRoutes(to: fleetRouter.router)
+        try Self.documents.get().private.addRoutes(to: fleetRouter.router)
         let environment = FleetEnvironment(store: store, quota: quota, dns: FakeDNSProvider(), identity: FakeIdentityProvider())
         AgentAPI(service: AgentService(environment: environment, settings: AgentSettings(ssoRealmURL: DevelopmentSigningKey.defaultIssuer)),
                  authenticator: authenticator).addRoutes(to: fleetRouter.router)
@@ -49,6 +50,11 @@ struct APIHarness {
         EnterpriseClustersAPI(service: enterprise, authenticator: authenticator).addRoutes(to: fleetRouter.router)
         ServiceAccountsAPI(service: ServiceAccountService(directory: serviceAccounts, settings: serviceAccountSettings),
                            authenticator: authenticator).addRoutes(to: fleetRouter.router)
+    }
+
+    /// The bundled OpenAPI documents, parsed once for every harness (parsing them is CPU work on the shared pool).
+    static let documents = Result {
+        (public: try OpenAPIDocument.bundled(), private: try PrivateDocumentsAPI.bundled())
     }
 
     /// What enterprise clusters' agents are told to connect with.

@@ -30,8 +30,9 @@ struct AuthenticationTests {
     func publicRoutes() async throws {
         let api = try await APIHarness()
         try await api.run { client in
-            for path in ["/api/kafkas_mgmt", "/api/kafkas_mgmt/v1", "/api/kafkas_mgmt/v1/openapi", "/api/kafkas_mgmt/v1/docs",
-                         "/api/kafkas_mgmt/v1/errors", "/api/kafkas_mgmt/v1/errors/36", "/api/kafkas_mgmt/v1/sso_providers"] {
+            for path in ["/api/kafkas_mgmt", "/api/kafkas_mgmt/v1", "/api/kafkas_mgmt/v1/openapi", "/api/kafkas_mgmt/v1/openapi/agent",
+                         "/api/kafkas_mgmt/v1/openapi/admin", "/api/kafkas_mgmt/v1/docs", "/api/kafkas_mgmt/v1/errors",
+                         "/api/kafkas_mgmt/v1/errors/36", "/api/kafkas_mgmt/v1/sso_providers"] {
                 let response = try await client.execute(uri: path, method: .get)
                 #expect(response.status == .ok, "\(path)")
             }

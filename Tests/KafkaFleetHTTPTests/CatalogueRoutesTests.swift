@@ -104,21 +104,46 @@ struct CatalogueRoutesTests {
         }
     }
 
-    @Test("every route is in the spec and every operation of the spec is routed")
+    @Test("the agent and admin documents are served as JSON next to the public one, each describing its own routes")
+    func privateDocuments() async throws {
+        let api = try await APIHarness()
+        try await api.run { client in
+            for (path, title, example) in [
+                ("/api/kafkas_mgmt/v1/openapi/agent", "KafkaFleet Data-Plane Agent API", "/api/kafkas_mgmt/v1/agent-clusters/{id}/kafkas"),
+                ("/api/kafkas_mgmt/v1/openapi/admin", "KafkaFleet Admin API", "/api/kafkas_mgmt/v1/admin/kafkas/{id}"),
+            ] {
+                let spec = try await client.execute(uri: path, method: .get)
+                #expect(spec.status == .ok && spec.headers[.contentType] == "application/json", "\(path)")
+                let object = try spec.object()
+                #expect(object["openapi"] as? String == "3.0.0")
+                #expect((object["info"] as? [String: Any])?["title"] as? String == title)
+                #expect((object["paths"] as? [String: Any])?[example] != nil, "\(path)")
+            }
+        }
+    }
+
+    @Test("every route is in its surface's spec and every operation of each spec is routed")
     func routesMatchSpec() async throws {
         let api = try await APIHarness()
-        // Served beside the spec, as the reference does: the API root, the document itself and its HTML page.
-        let unspecified: Set<String> = ["GET /api/kafkas_mgmt", "GET /api/kafkas_mgmt/v1/openapi", "GET /api/kafkas_mgmt/v1/docs"]
-        // The agent and admin APIs are private: the reference documents them in other specs.
-        let routed = Set(api.fleetRouter.routes
-            .filter { !$0.template.description.contains("agent-clusters") && !$0.template.description.contains("/admin") }
-            .map { "\($0.method.rawValue) \($0.template.shape)" })
-        let specified = Set(api.document.operations.map { "\($0.method) \(RouteTemplate($0.path).shape)" })
-        let expectedUnspecified = Set(unspecified.map { entry in
-            let parts = entry.split(separator: " ")
-            return "\(parts[0]) \(RouteTemplate(String(parts[1])).shape)"
-        })
-        #expect(routed.subtracting(specified) == expectedUnspecified)
-        #expect(specified.subtracting(routed).isEmpty)
+        // Served beside the specs, as the reference does: the API root, the documents themselves and the HTML page.
+        let unspecified = Set(["GET /api/kafkas_mgmt", "GET /api/kafkas_mgmt/v1/openapi", "GET /api/kafkas_mgmt/v1/openapi/agent",
+                               "GET /api/kafkas_mgmt/v1/openapi/admin", "GET /api/kafkas_mgmt/v1/docs"].map(Self.shape))
+        func surface(of template: String) -> OpenAPIDocument.Surface {
+            if template.contains("/agent-clusters") { return .agent }
+            return template.contains("/v1/admin/") ? .admin : .public
+        }
+        let routed = api.fleetRouter.routes.map { (surface(of: $0.template.description), "\($0.method.rawValue) \($0.template.shape)") }
+        for documentSurface in OpenAPIDocument.Surface.allCases {
+            let document = try OpenAPIDocument.bundled(documentSurface)
+            let specified = Set(document.operations.map { "\($0.method) \(RouteTemplate($0.path).shape)" })
+            let served = Set(routed.filter { $0.0 == documentSurface }.map(\.1)).subtracting(unspecified)
+            #expect(served == specified, "\(documentSurface)")
+            #expect(!specified.isEmpty)
+        }
+    }
+
+    private static func shape(_ entry: String) -> String {
+        let parts = entry.split(separator: " ")
+        return "\(parts[0]) \(RouteTemplate(String(parts[1])).shape)"
     }
 }

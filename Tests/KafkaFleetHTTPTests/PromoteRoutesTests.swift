@@ -39,7 +39,7 @@ struct PromoteRoutesTests {
         }
     }
 
-    @Test("refusals carry the reference's codes, in its order", arguments: [
+    @Test("refusals carry the reference's codes, in its order (4xx where it answers 500 9)", arguments: [
         // (body, async, caller, which kafka, status, code)
         ("{", false, "alice", "own", HTTPResponse.Status.badRequest, 17),
         (#"{"desired_kafka_billing_model":"standard"}"#, false, "alice", "own", .badRequest, 103),

@@ -1,9 +1,20 @@
 import Foundation
 import Yams
 
-/// KafkaFleet's OpenAPI document of the public API, read once from YAML and kept as the JSON `GET /openapi`
-/// serves, the HTML page `GET /docs` serves, and the list of its operations (for tests that compare routes).
+/// One of KafkaFleet's OpenAPI documents (the public, agent or admin API), read once from YAML and kept as the
+/// JSON its `openapi` route serves, the HTML page `GET /docs` serves, and the list of its operations (for tests that
+/// compare routes).
 public struct OpenAPIDocument: Sendable {
+    /// The API surfaces that have a document of their own, each named for its resource file.
+    public enum Surface: String, Sendable, CaseIterable {
+        /// The public API (`openapi.yaml`).
+        case `public` = "openapi"
+        /// The data-plane agent API (`openapi-agent.yaml`).
+        case agent = "openapi-agent"
+        /// The admin API (`openapi-admin.yaml`).
+        case admin = "openapi-admin"
+    }
+
     /// One operation of the spec.
     public struct Operation: Sendable, Hashable {
         /// The method, upper case.
@@ -21,10 +32,10 @@ public struct OpenAPIDocument: Sendable {
     /// Every operation, in document order.
     public let operations: [Operation]
 
-    /// The document shipped with this module.
-    public static func bundled() throws -> OpenAPIDocument {
-        guard let url = Bundle.module.url(forResource: "openapi", withExtension: "yaml") else {
-            throw CocoaError(.fileNoSuchFile, userInfo: [NSFilePathErrorKey: "openapi.yaml"])
+    /// The document of `surface` shipped with this module (the public API's by default).
+    public static func bundled(_ surface: Surface = .public) throws -> OpenAPIDocument {
+        guard let url = Bundle.module.url(forResource: surface.rawValue, withExtension: "yaml") else {
+            throw CocoaError(.fileNoSuchFile, userInfo: [NSFilePathErrorKey: "\(surface.rawValue).yaml"])
         }
         return try OpenAPIDocument(yaml: String(contentsOf: url, encoding: .utf8))
     }

@@ -12,11 +12,16 @@ public enum APIPaths {
     public static let errors = "\(v1)/errors"
     /// The OpenAPI document.
     public static let openapi = "\(v1)/openapi"
+    /// The OpenAPI document of the agent API (our addition: the reference serves only the public one).
+    public static let agentOpenAPI = "\(openapi)/agent"
+    /// The OpenAPI document of the admin API (our addition: the reference serves only the public one).
+    public static let adminOpenAPI = "\(openapi)/admin"
     /// The HTML rendering of the OpenAPI document.
     public static let docs = "\(v1)/docs"
 
-    /// The route templates that need no token (as the reference: metadata, spec, docs, errors, SSO providers).
+    /// The route templates that need no token (as the reference: metadata, spec, docs, errors, SSO providers; and
+    /// the agent and admin specs).
     public static let publicTemplates: [String] = [
-        root, v1, openapi, docs, errors, "\(errors)/{id}", "\(v1)/sso_providers",
+        root, v1, openapi, agentOpenAPI, adminOpenAPI, docs, errors, "\(errors)/{id}", "\(v1)/sso_providers",
     ]
 }
