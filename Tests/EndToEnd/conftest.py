@@ -13,9 +13,19 @@ BIN_DIR = os.environ.get("KAFKAFLEET_BIN_DIR", "")
 
 
 def free_port():
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return s.getsockname()[1]
+    return free_ports(1)[0]
+
+
+def free_ports(count):
+    """Ports free now, distinct from each other (all are held until all are chosen)."""
+    sockets = [socket.socket() for _ in range(count)]
+    try:
+        for sock in sockets:
+            sock.bind(("127.0.0.1", 0))
+        return [sock.getsockname()[1] for sock in sockets]
+    finally:
+        for sock in sockets:
+            sock.close()
 
 
 def wait_for(condition, timeout=60.0, what="condition"):
@@ -38,12 +48,14 @@ class Daemon:
 
     def __init__(self, data_dir, extra_args=(), env=None):
         self.data_dir = data_dir
-        self.port, self.metrics_port, self.health_port = free_port(), free_port(), free_port()
+        self.port, self.metrics_port, self.health_port = free_ports(3)
         self.url = f"http://127.0.0.1:{self.port}"
         self.args = [
             os.path.join(BIN_DIR, "kafkafleetd"), "serve", "--data-dir", data_dir,
             "--bind", f"127.0.0.1:{self.port}", "--metrics-bind", f"127.0.0.1:{self.metrics_port}",
-            "--health-bind", f"127.0.0.1:{self.health_port}", "--simulated-ready-after", "0.2", *extra_args,
+            "--health-bind", f"127.0.0.1:{self.health_port}", "--simulated-ready-after", "0.2",
+            # The organisation rate limit is off in tests unless a test asks for it (a later flag wins).
+            "--org-rate-limit", "0", *extra_args,
         ]
         self.env = dict(os.environ, **(env or {}))
         self.log_path = os.path.join(data_dir, f"daemon-{self.port}.log")

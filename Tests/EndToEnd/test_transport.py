@@ -124,3 +124,17 @@ def test_connections_beyond_the_maximum_are_closed_and_service_resumes(limited):
             sock.close()
     wait_for(lambda: requests.get(f"{limited.url}/api/kafkas_mgmt", timeout=2).status_code == 200, timeout=10,
              what="service after the held connections closed")
+
+
+def test_creates_beyond_the_organisation_rate_limit_are_429_with_retry_after(data_dir):
+    daemon = Daemon(data_dir, extra_args=["--org-rate-limit", "2"]).start()
+    try:
+        headers = {"Authorization": f"Bearer {token_for(data_dir)}"}
+        answers = [requests.post(f"{daemon.url}{BASE}/kafkas?async=true", json={"name": f"rated-{i}"}, headers=headers, timeout=10)
+                   for i in range(3)]
+        assert [answer.status_code for answer in answers] == [202, 202, 429]
+        assert answers[2].json()["code"] == "KAFKAS-MGMT-429" and int(answers[2].headers["Retry-After"]) >= 1
+        other = {"Authorization": f"Bearer {token_for(data_dir, 'org-2', 'bob')}"}
+        assert requests.post(f"{daemon.url}{BASE}/kafkas?async=true", json={"name": "other"}, headers=other, timeout=10).status_code == 202
+    finally:
+        daemon.stop()
