@@ -33,11 +33,11 @@ struct Daemon {
         var infrastructure: [any Service] = []
         switch configuration.database {
         case let .sqlite(path):
-            sqlStore = try await SQLFleetStore.sqlite(path: path)
+            sqlStore = try await SQLFleetStore.sqlite(path: path, operationTimeout: configuration.storeTimeout)
             changes = LocalChangeFeed()
         case let .postgres(url):
-            sqlStore = try SQLFleetStore.postgres(url: url)
-            let feed = try PostgresChangeFeed(url: url)
+            sqlStore = try SQLFleetStore.postgres(url: url, operationTimeout: configuration.storeTimeout)
+            let feed = try PostgresChangeFeed(url: url, operationTimeout: configuration.storeTimeout)
             changes = feed
             infrastructure.append(feed)
         }
@@ -59,14 +59,20 @@ struct Daemon {
         let runtime = MigratingRuntime(store: sqlStore, services: {
             try await Daemon.serving(environment: environment, catalogues: catalogues, authenticator: authenticator, key: key, issuer: issuer,
                               changes: changes, readiness: readiness, registry: registry, configuration: configuration,
-                              serviceAccounts: serviceAccounts)
+                              serviceAccounts: serviceAccounts, pingDatabase: { try await sqlStore.ping() })
         }, logger: logger)
 
-        let group = ServiceGroup(configuration: .init(
+        var groupConfiguration = ServiceGroupConfiguration(
             services: [.init(service: sqlStore)] + infrastructure.map { .init(service: $0) } + [.init(service: runtime)],
             gracefulShutdownSignals: [.sigterm, .sigint],
             logger: logger
-        ))
+        )
+        // A graceful shutdown that takes longer than its bound (a pass or a store call waiting on a database that
+        // went away) is escalated to cancellation, which every wait honours at once; should something still not
+        // end, the service group ends the process after the cancellation bound.
+        groupConfiguration.maximumGracefulShutdownDuration = configuration.shutdownTimeout
+        groupConfiguration.maximumCancellationDuration = .seconds(5)
+        let group = ServiceGroup(configuration: groupConfiguration)
         logger.info("kafkafleetd starting", metadata: [
             "api": "\(configuration.bind)", "metrics": "\(configuration.metricsBind)", "health": "\(configuration.healthBind)",
             "database": "\(configuration.database.kind)", "data_dir": "\(configuration.dataDirectory)",

@@ -32,6 +32,9 @@ struct ServeCommand: AsyncParsableCommand {
     @Option(name: .customLong("lease-duration"), help: .init(ConfigurationKey.leaseDuration.help, valueName: "seconds")) var leaseDuration: String?
     @Option(name: .customLong("lease-renew-interval"), help: .init(ConfigurationKey.leaseRenewInterval.help, valueName: "seconds")) var leaseRenewInterval: String?
     @Option(name: .customLong("provisioning-timeout"), help: .init(ConfigurationKey.provisioningTimeout.help, valueName: "seconds")) var provisioningTimeout: String?
+    @Option(name: .customLong("store-timeout"), help: .init(ConfigurationKey.storeTimeout.help, valueName: "seconds")) var storeTimeout: String?
+    @Option(name: .customLong("pass-timeout"), help: .init(ConfigurationKey.passTimeout.help, valueName: "seconds")) var passTimeout: String?
+    @Option(name: .customLong("shutdown-timeout"), help: .init(ConfigurationKey.shutdownTimeout.help, valueName: "seconds")) var shutdownTimeout: String?
     @Option(name: .customLong("log-format"), help: .init(ConfigurationKey.logFormat.help, valueName: "text|json")) var logFormat: String?
     @Option(name: .customLong("log-level"), help: .init(ConfigurationKey.logLevel.help, valueName: "level")) var logLevel: String?
     @Option(name: .customLong("public-url"), help: .init(ConfigurationKey.publicURL.help, valueName: "url")) var publicURL: String?
@@ -60,6 +63,7 @@ struct ServeCommand: AsyncParsableCommand {
             (.denyList, denyList), (.accessList, accessList), (.adminAuthzConfig, adminAuthzConfig),
             (.simulatedReadyAfter, simulatedReadyAfter), (.kafkaDomain, kafkaDomain), (.resyncInterval, resyncInterval),
             (.leaseDuration, leaseDuration), (.leaseRenewInterval, leaseRenewInterval), (.provisioningTimeout, provisioningTimeout),
+            (.storeTimeout, storeTimeout), (.passTimeout, passTimeout), (.shutdownTimeout, shutdownTimeout),
             (.logFormat, logFormat), (.logLevel, logLevel), (.publicURL, publicURL), (.route53HostedZoneID, route53HostedZoneID), (.route53HostedZoneName, route53HostedZoneName), (.route53Endpoint, route53Endpoint), (.awsAccessKeyID, awsAccessKeyID), (.awsSecretAccessKey, awsSecretAccessKey), (.keycloakURL, keycloakURL), (.keycloakRealm, keycloakRealm), (.keycloakClientID, keycloakClientID), (.keycloakClientSecret, keycloakClientSecret), (.amsURL, amsURL), (.amsToken, amsToken), (.ocmURL, ocmURL), (.ocmToken, ocmToken),
             (.metricsQueryURL, metricsQueryURL), (.metricsQueryToken, metricsQueryToken),
         ]

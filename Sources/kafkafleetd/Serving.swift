@@ -14,7 +14,8 @@ extension Daemon {
     static func serving(
         environment: FleetEnvironment, catalogues: Catalogues, authenticator: Authenticator, key: DevelopmentSigningKey,
         issuer: String, changes: any ChangeFeed, readiness: Readiness, registry: PrometheusCollectorRegistry,
-        configuration: DaemonConfiguration, serviceAccounts: any ServiceAccountDirectory
+        configuration: DaemonConfiguration, serviceAccounts: any ServiceAccountDirectory,
+        pingDatabase: @escaping @Sendable () async throws -> Void
     ) async throws -> [any Service] {
         let logger = Logger(label: "kafkafleetd")
         let fleetRouter = FleetRouter(authenticator: authenticator)
@@ -47,10 +48,7 @@ extension Daemon {
             },
             logger: Logger(label: "kafkafleet.api")
         )
-        var services: [any Service] = [
-            api, MetricsServer.application(registry: registry, bind: configuration.metricsBind),
-            HealthServer.application(readiness: readiness, bind: configuration.healthBind),
-        ]
+        var services: [any Service] = [api, MetricsServer.application(registry: registry, bind: configuration.metricsBind)]
 
         let simulatesLocalCluster = catalogues.clusters == nil && catalogues.scaling == nil
         let clusters = catalogues.clusters ?? (simulatesLocalCluster ? [ConfiguredCluster(
@@ -81,8 +79,14 @@ extension Daemon {
             }
         }
 
+        let progress = WorkerProgress()
+        let check = ReadinessCheck(started: readiness, pingDatabase: pingDatabase, elector: elector, workerTypes: reconcilers.map(\.workerType),
+                                   progress: progress, stallBound: configuration.resyncInterval + configuration.passTimeout,
+                                   pingTimeout: min(configuration.storeTimeout, .seconds(2)))
+        services.insert(HealthServer.application(readiness: readiness, check: check, bind: configuration.healthBind), at: 2)
         for reconciler in reconcilers {
-            services.append(ReconcilerService(reconciler: reconciler, changes: changes, elector: elector, resync: configuration.resyncInterval))
+            services.append(ReconcilerService(reconciler: reconciler, changes: changes, elector: elector, resync: configuration.resyncInterval,
+                                              passTimeout: configuration.passTimeout, progress: progress))
         }
         if simulatesLocalCluster {
             services.append(LocalAgentService(readiness: readiness, host: configuration.bind.host, clusterID: localClusterID,

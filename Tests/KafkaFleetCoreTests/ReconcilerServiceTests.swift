@@ -1,5 +1,6 @@
 import Foundation
 import KafkaFleetCore
+import KafkaFleetTesting
 import Synchronization
 import Testing
 
@@ -83,5 +84,164 @@ struct ReconcilerServiceTests {
         }
 
         #expect(reconciler.passes.withLock { $0 } == 0)
+    }
+}
+
+/// A reconciler whose passes are scripted: each pass takes the next behaviour, the last one repeats.
+private final class ScriptedReconciler: Reconciler {
+    enum Behaviour: Sendable {
+        /// Completes with nothing to do.
+        case idle
+        /// Cannot read its page (the store is unavailable).
+        case storeDown
+        /// Hangs until cancelled.
+        case hang
+    }
+
+    let workerType = "scripted"
+    let passes = Mutex(0)
+    private let script: [Behaviour]
+
+    init(_ script: [Behaviour]) {
+        self.script = script
+    }
+
+    func isInterested(in change: FleetChange) -> Bool { false }
+
+    func reconcile() async -> ReconcileReport {
+        let index = passes.withLock { passes in
+            defer { passes += 1 }
+            return passes
+        }
+        switch script[min(index, script.count - 1)] {
+        case .idle:
+            return ReconcileReport()
+        case .storeDown:
+            return ReconcileReport(errors: ["cannot read kafkas: \(StoreError(.unavailable))"])
+        case .hang:
+            try? await Task.sleep(for: .seconds(3600))
+            return ReconcileReport()
+        }
+    }
+}
+
+/// Forwards to an elector and counts how often the service asked whether it leads.
+private final class AskCountingElector: LeaderElector {
+    let asked = Mutex(0)
+    private let base: any LeaderElector
+
+    init(_ base: any LeaderElector) {
+        self.base = base
+    }
+
+    func isLeader(of workerType: String) async -> Bool {
+        asked.withLock { $0 += 1 }
+        return await base.isLeader(of: workerType)
+    }
+
+    func leadershipGains(of workerType: String) -> AsyncStream<Void> { base.leadershipGains(of: workerType) }
+}
+
+@Suite("Reconciler service under failures and leadership changes")
+struct ReconcilerServiceResilienceTests {
+    @Test("a pass that cannot read its page is retried with backoff until one completes, with no wake-up and no resync")
+    func retriesFailedPass() async throws {
+        let reconciler = ScriptedReconciler([.storeDown, .storeDown, .idle])
+        let progress = WorkerProgress()
+        let service = ReconcilerService(reconciler: reconciler, changes: LocalChangeFeed(), resync: .seconds(3600), progress: progress)
+        let task = Task { try await service.run() }
+        defer { task.cancel() }
+
+        await eventually(within: .seconds(10), "a completed pass after two failed ones") { reconciler.passes.withLock { $0 } >= 3 }
+        #expect(progress.stalled(among: ["scripted"], bound: .seconds(5)).isEmpty)
+    }
+
+    @Test("a pass that hangs is abandoned after its bound and the worker goes on")
+    func abandonsHungPass() async throws {
+        let reconciler = ScriptedReconciler([.hang, .idle])
+        let service = ReconcilerService(reconciler: reconciler, changes: LocalChangeFeed(), resync: .seconds(3600),
+                                        passTimeout: .milliseconds(200))
+        let task = Task { try await service.run() }
+        defer { task.cancel() }
+
+        await eventually(within: .seconds(10), "a second pass after the hung one") { reconciler.passes.withLock { $0 } >= 2 }
+    }
+
+    @Test("a worker whose passes keep failing is reported stalled")
+    func failingWorkerStalls() async throws {
+        let reconciler = ScriptedReconciler([.storeDown])
+        let progress = WorkerProgress()
+        let service = ReconcilerService(reconciler: reconciler, changes: LocalChangeFeed(), resync: .seconds(3600), progress: progress)
+        let task = Task { try await service.run() }
+        defer { task.cancel() }
+
+        await eventually(within: .seconds(10), "failed passes are retried") { reconciler.passes.withLock { $0 } >= 2 }
+        #expect(progress.stalled(among: ["scripted"], bound: .seconds(60)).isEmpty, "the worker's clock started with its service")
+
+        await eventually(within: .seconds(10), "the worker is stalled") {
+            progress.stalled(among: ["scripted"], bound: .milliseconds(300)).map(\.workerType) == ["scripted"]
+        }
+    }
+
+    @Test("gaining a lease wakes the worker at once, long before its resync")
+    func leaseGainWakes() async throws {
+        let store: any FleetStore = InMemoryFleetStore()
+        let reconciler = CountingReconciler()
+        #expect(try await store.acquireLease(reconciler.workerType, holder: "other", now: Date(), duration: .seconds(15)))
+        let elector = LeaseLeaderElector(store: store, holder: "me", workerTypes: [reconciler.workerType], renewInterval: .seconds(5))
+        await elector.renewOnce()
+        #expect(!(await elector.isLeader(of: reconciler.workerType)))
+        let asking = AskCountingElector(elector)
+        let service = ReconcilerService(reconciler: reconciler, changes: LocalChangeFeed(), elector: asking, resync: .seconds(3600))
+        let task = Task { try await service.run() }
+        defer { task.cancel() }
+        await eventually(within: .seconds(5), "the follower has taken its first wake-up") { asking.asked.withLock { $0 } >= 1 }
+        #expect(reconciler.passes.withLock { $0 } == 0)
+
+        try await store.releaseLease(reconciler.workerType, holder: "other")
+        await elector.renewOnce()
+
+        await eventually(within: .seconds(1), "a pass within a second of the gain") { reconciler.passes.withLock { $0 } == 1 }
+    }
+
+    @Test("a follower takes a lease as soon as it expires, not at its next renewal")
+    func takeoverAtExpiry() async throws {
+        let store: any FleetStore = InMemoryFleetStore()
+        #expect(try await store.acquireLease("cluster", holder: "dead", now: Date(), duration: .milliseconds(800)))
+        let elector = LeaseLeaderElector(store: store, holder: "survivor", workerTypes: ["cluster"], leaseDuration: .seconds(15),
+                                         renewInterval: .seconds(10))
+        let task = Task { try await elector.run() }
+        defer { task.cancel() }
+
+        await eventually(within: .seconds(3), "the survivor leads well before its next renewal") { await elector.isLeader(of: "cluster") }
+        #expect(try await store.lease("cluster")?.leader == "survivor")
+    }
+}
+
+@Suite("Change feed wake-ups")
+struct ChangeFeedWakeUpTests {
+    @Test("a wake-up survives a burst of other changes that overflows a change subscriber's buffer")
+    func wakeUpSurvivesBurst() async throws {
+        let feed = LocalChangeFeed()
+        let changes = feed.subscribe()
+        let wakeUps = feed.wakeUps { $0 == .kafka(.provisioning) }
+
+        // Given nobody reads yet, when one interesting change is followed by 300 others
+        await feed.publish(.kafka(.provisioning))
+        for _ in 0..<300 { await feed.publish(.kafka(.accepted)) }
+
+        // Then the change subscriber kept only the newest 256, and lost the interesting one
+        var seen: [FleetChange] = []
+        for await change in changes {
+            seen.append(change)
+            if seen.count == 256 { break }
+        }
+        #expect(!seen.contains(.kafka(.provisioning)))
+        // But the wake-up is pending
+        let woken = try await Deadline.run(within: .seconds(5), onTimeout: { CancellationError() }) {
+            var iterator = wakeUps.makeAsyncIterator()
+            return await iterator.next() != nil
+        }
+        #expect(woken)
     }
 }

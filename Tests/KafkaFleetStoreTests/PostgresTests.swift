@@ -117,7 +117,7 @@ struct PostgresTests {
 
     /// Runs `command` with `/bin/sh -c` and returns its exit status. It spawns and reaps the child itself on a
     /// thread of its own (Foundation's `Process` did not reap the child inside the test runner, so it never finished).
-    private static func run(_ command: String) async -> Int32 {
+    static func run(_ command: String) async -> Int32 {
         await withCheckedContinuation { continuation in
             Thread.detachNewThread {
                 var pid: pid_t = 0

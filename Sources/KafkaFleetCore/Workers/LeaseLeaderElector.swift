@@ -8,6 +8,10 @@ import Synchronization
 /// lease. The elector renews its leases every `renewInterval`; it considers itself leader only until
 /// `safetyMargin` before its lease expires, so a replica that cannot renew stops leading before any other
 /// replica can take the lease over. (This assumes the replicas' clocks agree within the margin.)
+///
+/// A replica that was refused a lease reads when it expires and tries again right then rather than at its next
+/// renewal, so a worker whose leader died moves to another replica as soon as the lease runs out; each gain is
+/// announced through `leadershipGains(of:)`, so the worker runs a pass at once.
 public final class LeaseLeaderElector: LeaderElector, Service {
     private let store: any LeaseStore
     private let holder: String
@@ -18,6 +22,10 @@ public final class LeaseLeaderElector: LeaderElector, Service {
     private let clock: any WallClock
     private let logger: Logger
     private let validUntil = Mutex<[String: Date]>([:])
+    /// When the leases other replicas hold run out, as last read: the next attempt is due then.
+    private let othersExpire = Mutex<[String: Date]>([:])
+    private let gainSubscribers = Mutex<[String: [Int: AsyncStream<Void>.Continuation]]>([:])
+    private let nextSubscriberID = Atomic<Int>(0)
 
     /// An elector for `workerTypes`, holding leases as `holder`.
     public init(
@@ -41,6 +49,16 @@ public final class LeaseLeaderElector: LeaderElector, Service {
     public func isLeader(of workerType: String) async -> Bool {
         let now = clock.now()
         return validUntil.withLock { $0[workerType].map { now < $0 } ?? false }
+    }
+
+    public func leadershipGains(of workerType: String) -> AsyncStream<Void> {
+        let id = nextSubscriberID.wrappingAdd(1, ordering: .relaxed).newValue
+        let (stream, continuation) = AsyncStream<Void>.makeStream(bufferingPolicy: .bufferingNewest(1))
+        continuation.onTermination = { [weak self] _ in
+            _ = self?.gainSubscribers.withLock { $0[workerType]?.removeValue(forKey: id) }
+        }
+        gainSubscribers.withLock { $0[workerType, default: [:]][id] = continuation }
+        return stream
     }
 
     /// Tries once to take or renew every lease. A failed attempt keeps the validity already earned (the lease
@@ -69,13 +87,39 @@ public final class LeaseLeaderElector: LeaderElector, Service {
             if was != isNow {
                 logger.info(isNow ? "leading worker" : "stopped leading worker", metadata: ["worker_type": "\(workerType)", "holder": "\(holder)"])
                 Gauge(label: "kas_fleet_manager_leader_worker", dimensions: [("worker_type", workerType)]).record(isNow ? 1 : 0)
+                if isNow {
+                    for subscriber in gainSubscribers.withLock({ Array(($0[workerType] ?? [:]).values) }) { subscriber.yield() }
+                }
             }
+            await noteExpiry(of: workerType, refused: held == false)
         }
+    }
+
+    /// Remembers when another replica's lease of `workerType` runs out, after a refusal; forgets it otherwise.
+    private func noteExpiry(of workerType: String, refused: Bool) async {
+        guard refused else {
+            othersExpire.withLock { _ = $0.removeValue(forKey: workerType) }
+            return
+        }
+        let expires = try? await store.lease(workerType)?.expires
+        othersExpire.withLock { $0[workerType] = expires }
+    }
+
+    /// How long to wait before the next round: the renewal interval, or less when a lease another replica holds
+    /// runs out sooner (plus a few milliseconds, so the attempt lands after the expiry).
+    func delayBeforeNextRound() -> Duration {
+        let now = clock.now()
+        guard let soonest = othersExpire.withLock({ $0.values.min() }) else { return renewInterval }
+        let untilExpiry = Duration.milliseconds(Int64(max(0, soonest.timeIntervalSince(now)) * 1000) + 20)
+        return min(renewInterval, untilExpiry)
     }
 
     /// Gives up every lease this elector holds, so another replica can take over at once.
     public func releaseAll() async {
         validUntil.withLock { $0.removeAll() }
+        for subscribers in gainSubscribers.withLock({ $0.values.map { Array($0.values) } }) {
+            for subscriber in subscribers { subscriber.finish() }
+        }
         for workerType in workerTypes {
             try? await store.releaseLease(workerType, holder: holder)
         }
@@ -85,7 +129,8 @@ public final class LeaseLeaderElector: LeaderElector, Service {
         let sleeper = ContinuousClock()
         while !Task.isCancelled && !Task.isShuttingDownGracefully {
             await renewOnce()
-            try? await cancelWhenGracefulShutdown { try await sleeper.sleep(for: self.renewInterval) }
+            let delay = delayBeforeNextRound()
+            try? await cancelWhenGracefulShutdown { try await sleeper.sleep(for: delay) }
         }
         await releaseAll()
     }

@@ -24,15 +24,24 @@ public struct ReconcileReport: Sendable, Equatable {
     public var pageWasFull: Bool
     /// When an item waiting in backoff should be retried, if any.
     public var retryAfter: Duration?
+    /// Whether the pass could not do its work at all (it timed out, say), whatever else the report says.
+    public var abandoned: Bool
 
     /// A report from its parts.
-    public init(examined: Int = 0, changed: Int = 0, errors: [String] = [], pageWasFull: Bool = false, retryAfter: Duration? = nil) {
+    public init(examined: Int = 0, changed: Int = 0, errors: [String] = [], pageWasFull: Bool = false, retryAfter: Duration? = nil,
+                abandoned: Bool = false) {
         self.examined = examined
         self.changed = changed
         self.errors = errors
         self.pageWasFull = pageWasFull
         self.retryAfter = retryAfter
+        self.abandoned = abandoned
     }
+
+    /// Whether the pass failed as a whole: it was abandoned, or it reported errors without examining or changing
+    /// anything (its page could not be read, typically because the store is unavailable). Such a pass is retried
+    /// after a backoff and does not count as progress.
+    public var passFailed: Bool { abandoned || (!errors.isEmpty && examined == 0 && changed == 0) }
 
     /// Whether another pass should follow immediately.
     public var wantsAnotherPass: Bool { pageWasFull && changed > 0 }

@@ -18,6 +18,7 @@ public final class PostgresChangeFeed: ChangeFeed, Service {
     private static let echoWindow = Duration.seconds(10)
 
     private let client: PostgresClient
+    private let operationTimeout: Duration
     private let local = LocalChangeFeed()
     private let logger: Logger
     /// Wire values this feed sent whose echo (PostgreSQL notifies the sender's listener too) is still to come,
@@ -25,10 +26,13 @@ public final class PostgresChangeFeed: ChangeFeed, Service {
     private let pendingEchoes = Mutex<[String: [ContinuousClock.Instant]]>([:])
 
     /// A feed on the database at `url` (as `SQLFleetStore.postgres(url:)`); no connection is made until it runs.
-    public init(url: String, logger: Logger = Logger(label: "kafkafleet.changefeed")) throws {
+    /// A notification waits at most `operationTimeout` for the database (and is then given up, as delivery is
+    /// best effort), so a writer never waits longer than that on a database that went away.
+    public init(url: String, operationTimeout: Duration = .seconds(10), logger: Logger = Logger(label: "kafkafleet.changefeed")) throws {
         var configuration = try PostgresURL.configuration(url)
         configuration.options.maximumConnections = 2
         self.client = PostgresClient(configuration: configuration, backgroundLogger: logger)
+        self.operationTimeout = operationTimeout
         self.logger = logger
     }
 
@@ -37,8 +41,11 @@ public final class PostgresChangeFeed: ChangeFeed, Service {
         local.deliver(change)
         let wire = change.wireValue
         pendingEchoes.withLock { $0[wire, default: []].append(.now) }
+        let (client, logger, limit) = (client, logger, operationTimeout)
         do {
-            try await client.query("SELECT pg_notify(\(Self.channel), \(wire))", logger: logger)
+            try await Deadline.run(within: limit, onTimeout: { StoreError(.unavailable, "NOTIFY not sent within \(limit.timeInterval) s") }) {
+                _ = try await client.query("SELECT pg_notify(\(Self.channel), \(wire))", logger: logger)
+            }
         } catch {
             pendingEchoes.withLock { _ = $0[wire]?.popLast() }
             logger.warning("cannot notify other replicas", metadata: ["change": "\(wire)", "error": "\(String(reflecting: error))"])
@@ -48,6 +55,11 @@ public final class PostgresChangeFeed: ChangeFeed, Service {
     /// A stream of changes from this process and, while the LISTEN is up, from the other replicas.
     public func subscribe() -> AsyncStream<FleetChange> {
         local.subscribe()
+    }
+
+    /// Wake-ups on changes from this process (yielded within `publish`) and from the other replicas.
+    public func wakeUps(when interested: @escaping @Sendable (FleetChange) -> Bool) -> AsyncStream<Void> {
+        local.wakeUps(when: interested)
     }
 
     /// Runs the connection pool and the LISTEN until cancelled or asked to shut down gracefully.

@@ -16,7 +16,7 @@ extension SQLFleetStore {
     public func schemaVersion() async throws(StoreError) -> Int {
         let flavour = backend.flavour
         let schema = backend.schema
-        return try await writing(lock: .migration) { db in
+        return try await writing(lock: .migration, timeout: Self.migrationTimeout) { db in
             try await Self.createHistoryTable(db, flavour, schema: schema)
             return try await Self.appliedVersions(db).max() ?? 0
         }
@@ -27,7 +27,7 @@ extension SQLFleetStore {
         let flavour = backend.flavour
         let supported = migrations.last?.version ?? 0
         let schema = backend.schema
-        try await writing(lock: .migration) { db in
+        try await writing(lock: .migration, timeout: Self.migrationTimeout) { db in
             try await Self.createHistoryTable(db, flavour, schema: schema)
             let applied = try await Self.appliedVersions(db)
             if let found = applied.max(), found > supported {

@@ -112,16 +112,15 @@ public actor SimulatedAgent: Service {
     /// waiting kafka is due, and every poll interval.
     public func run() async throws {
         let (wakeUps, wake) = AsyncStream<Void>.makeStream(bufferingPolicy: .bufferingNewest(1))
-        let subscription = changes?.subscribe()
+        let changed = changes?.wakeUps { change in
+            change.kind == .cluster || change == .kafka(.provisioning) || change == .kafka(.deprovision) || change == .kafka(.resuming)
+        }
         let clock = ContinuousClock()
         let poll = settings.pollInterval
         await withTaskGroup(of: Void.self) { group in
-            if let subscription {
+            if let changed {
                 group.addTask {
-                    for await change in subscription where change.kind == .cluster
-                        || change == .kafka(.provisioning) || change == .kafka(.deprovision) || change == .kafka(.resuming) {
-                        wake.yield()
-                    }
+                    for await _ in changed { wake.yield() }
                 }
             }
             group.addTask {

@@ -87,6 +87,9 @@ struct DaemonConfiguration: Sendable {
     var leaseDuration: Duration
     var leaseRenewInterval: Duration
     var provisioningTimeout: Duration
+    var storeTimeout: Duration
+    var passTimeout: Duration
+    var shutdownTimeout: Duration
     var logFormat: LogFormat
     var logLevel: Logger.Level
     var publicURL: String
@@ -142,6 +145,12 @@ struct DaemonConfiguration: Sendable {
         leaseDuration = try seconds(.leaseDuration)
         leaseRenewInterval = try seconds(.leaseRenewInterval)
         provisioningTimeout = try seconds(.provisioningTimeout)
+        storeTimeout = try seconds(.storeTimeout)
+        passTimeout = try seconds(.passTimeout)
+        shutdownTimeout = try seconds(.shutdownTimeout)
+        for (value, key) in [(storeTimeout, ConfigurationKey.storeTimeout), (passTimeout, .passTimeout), (shutdownTimeout, .shutdownTimeout)] where value <= .zero {
+            throw ConfigurationError(description: "\(key.flag) must be more than 0 seconds")
+        }
         if leaseRenewInterval >= leaseDuration {
             throw ConfigurationError(description: "--lease-renew-interval must be shorter than --lease-duration")
         }

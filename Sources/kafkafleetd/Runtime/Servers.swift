@@ -18,14 +18,22 @@ enum MetricsServer {
     }
 }
 
-/// The health server: `GET /healthcheck` answers 200 once the store is migrated and the API listens, 503 before.
+/// The health server. `GET /healthcheck` (liveness, as the reference's) answers 200 once the store is migrated and
+/// the API listens, 503 before. `GET /readiness` answers 200 while this replica can do its work and 503 with the
+/// reasons otherwise (the database does not answer, a worker it leads has stopped completing passes); see
+/// `ReadinessCheck`.
 enum HealthServer {
-    static func application(readiness: Readiness, bind: BindAddress) -> some ApplicationProtocol {
+    static func application(readiness: Readiness, check: ReadinessCheck, bind: BindAddress) -> some ApplicationProtocol {
         let router = Router()
         router.get("healthcheck") { _, _ -> Response in
             readiness.isReady
                 ? Response(status: .ok, body: ResponseBody(byteBuffer: ByteBuffer(string: "{\"status\":\"ok\"}\n")))
                 : Response(status: .serviceUnavailable, body: ResponseBody(byteBuffer: ByteBuffer(string: "{\"status\":\"starting\"}\n")))
+        }
+        router.get("readiness") { _, _ -> Response in
+            let verdict = await check.check()
+            return Response(status: verdict.isReady ? .ok : .serviceUnavailable, headers: [.contentType: "application/json"],
+                            body: ResponseBody(byteBuffer: ByteBuffer(string: verdict.json)))
         }
         return Application(router: router, configuration: .init(address: .hostname(bind.host, port: bind.port), serverName: "kafkafleetd-health"),
                            logger: Logger(label: "kafkafleet.health"))

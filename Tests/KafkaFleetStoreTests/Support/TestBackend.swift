@@ -41,6 +41,7 @@ func withStore<R: Sendable>(
 /// enters `PostgresGate` unless `gated` is false (for a caller that holds the gate exclusively).
 func withSQLStore<R: Sendable>(
     _ backend: TestBackend, connections: Int = 8, migrated: Bool = true, gated: Bool = true,
+    operationTimeout: Duration = SQLFleetStore.defaultOperationTimeout,
     _ body: (SQLFleetStore) async throws -> R
 ) async throws -> R {
     switch backend {
@@ -52,7 +53,7 @@ func withSQLStore<R: Sendable>(
         defer {
             for suffix in ["", "-wal", "-shm"] { try? FileManager.default.removeItem(atPath: path + suffix) }
         }
-        let store = try await SQLFleetStore.sqlite(path: path)
+        let store = try await SQLFleetStore.sqlite(path: path, operationTimeout: operationTimeout)
         return try await store.withRunning { store in
             if migrated { try await store.migrate() }
             return try await body(store)
@@ -62,7 +63,8 @@ func withSQLStore<R: Sendable>(
         let schema = "test_\(UUID().uuidString.replacingOccurrences(of: "-", with: "").lowercased())"
         if gated { await PostgresGate.shared.enter() }
         do {
-            let store = try SQLFleetStore.postgres(url: url, schema: schema, maximumConnections: connections)
+            let store = try SQLFleetStore.postgres(url: url, schema: schema, maximumConnections: connections,
+                                                   operationTimeout: operationTimeout)
             let result = try await store.withRunning { store in
                 do {
                     if migrated { try await store.migrate() }
