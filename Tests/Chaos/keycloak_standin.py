@@ -20,7 +20,9 @@ import threading
 import time
 import urllib.parse
 import uuid
-from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+from http.server import BaseHTTPRequestHandler
+
+from quiet_server import QuietHTTPServer
 
 
 class ClientLedger:
@@ -51,8 +53,7 @@ class KeycloakStandIn:
         self.ledger = ClientLedger()
         self.url = f"http://127.0.0.1:{port}"
         handler = _handler(self.ledger, self.url, realm, admin_client_id, admin_secret)
-        self.server = ThreadingHTTPServer(("127.0.0.1", port), handler)
-        self.server.daemon_threads = True
+        self.server = QuietHTTPServer(("127.0.0.1", port), handler)
         self.thread = threading.Thread(target=self.server.serve_forever, name="keycloak-standin", daemon=True)
 
     def start(self) -> "KeycloakStandIn":

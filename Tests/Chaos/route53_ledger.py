@@ -13,7 +13,9 @@ import threading
 import time
 import urllib.parse
 import xml.etree.ElementTree as ET
-from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+from http.server import BaseHTTPRequestHandler
+
+from quiet_server import QuietHTTPServer
 
 NAMESPACE = "{https://route53.amazonaws.com/doc/2013-04-01/}"
 # moto_server picks the service by the credential scope of the Authorization header; it does not check signatures.
@@ -76,8 +78,7 @@ class Route53Ledger:
         self.ledger = RecordLedger()
         self.url = f"http://127.0.0.1:{port}"
         self.upstream_port = upstream_port
-        self.server = ThreadingHTTPServer(("127.0.0.1", port), _handler(self.ledger, upstream_port))
-        self.server.daemon_threads = True
+        self.server = QuietHTTPServer(("127.0.0.1", port), _handler(self.ledger, upstream_port))
         self.thread = threading.Thread(target=self.server.serve_forever, name="route53-ledger", daemon=True)
 
     def start(self) -> "Route53Ledger":
