@@ -21,8 +21,8 @@ from load import LoadGenerator, LoadPlan
 # The two sizes: the full run of `make chaos` and the small one CI runs (`make chaos/small`).
 SIZES = {
     "full": {"kafkas": 1000, "rate": 5.0, "clusters": 5, "faults": [(0.2, "kill"), (0.5, "db"), (0.8, "kill")],
-             "drain": 300},
-    "small": {"kafkas": 100, "rate": 1.5, "clusters": 3, "faults": [(0.25, "kill"), (0.7, "db")], "drain": 90},
+             "drain": 120},
+    "small": {"kafkas": 100, "rate": 1.5, "clusters": 3, "faults": [(0.25, "kill"), (0.7, "db")], "drain": 60},
 }
 ORGANISATION_PREFIX = "chaos-org-"
 

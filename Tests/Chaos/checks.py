@@ -65,7 +65,9 @@ def final_states(outcome: Outcome, kafkas: dict, events: dict, when, counts: dic
         elif row["status"] == "ready":
             ready += 1
         else:
-            violations.append(f"kafka {kafka_id} ({row['name']}) is stuck in {row['status']}{_reason(row)};"
+            violations.append(f"kafka {kafka_id} ({row['name']}) is stuck in {row['status']}{_reason(row)}"
+                              f" (cluster {row['cluster_id'] or '-'}, agent_reported_ready {row['agent_reported_ready']},"
+                              f" routes_created {row['routes_created']}, bootstrap host {row['bootstrap_server_host'] or '-'});"
                               f" events: {history(events, kafka_id, when)}")
     counts["kafkas ready at the end"] = ready
     counts["kafkas deleted at the end"] = deleted

@@ -23,7 +23,8 @@ class Database:
         """Every kafka row of the run's organisations, soft-deleted ones included, by id."""
         rows = self.rows(
             "SELECT id, name, organisation_id, status, deleted_at IS NOT NULL AS deleted, bootstrap_server_host,"
-            " bootstrap_dns_created, routes, canary_service_account_client_id, cluster_id, failed_reason,"
+            " bootstrap_dns_created, routes, routes_created, agent_reported_ready, canary_service_account_client_id,"
+            " cluster_id, failed_reason,"
             " extract(epoch FROM status_changed_at) AS status_changed_at"
             f" FROM kafka_requests WHERE organisation_id LIKE '{organisation_prefix}%'")
         return {row["id"]: row for row in rows}
