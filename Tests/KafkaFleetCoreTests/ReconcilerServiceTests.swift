@@ -186,7 +186,7 @@ struct ReconcilerServiceResilienceTests {
     @Test("gaining a lease wakes the worker at once, long before its resync")
     func leaseGainWakes() async throws {
         let store: any FleetStore = InMemoryFleetStore()
-        let reconciler = CountingReconciler()
+        let reconciler = TimedReconciler()
         #expect(try await store.acquireLease(reconciler.workerType, holder: "other", now: Date(), duration: .seconds(15)))
         let elector = LeaseLeaderElector(store: store, holder: "me", workerTypes: [reconciler.workerType], renewInterval: .seconds(5))
         await elector.renewOnce()
@@ -195,26 +195,53 @@ struct ReconcilerServiceResilienceTests {
         let service = ReconcilerService(reconciler: reconciler, changes: LocalChangeFeed(), elector: asking, resync: .seconds(3600))
         let task = Task { try await service.run() }
         defer { task.cancel() }
-        await eventually(within: .seconds(5), "the follower has taken its first wake-up") { asking.asked.withLock { $0 } >= 1 }
-        #expect(reconciler.passes.withLock { $0 } == 0)
+        await eventually(within: .seconds(10), "the follower has taken its first wake-up") { asking.asked.withLock { $0 } >= 1 }
+        #expect(reconciler.passes.isEmpty)
 
         try await store.releaseLease(reconciler.workerType, holder: "other")
         await elector.renewOnce()
+        let gained = ContinuousClock.now
 
-        await eventually(within: .seconds(1), "a pass within a second of the gain") { reconciler.passes.withLock { $0 } == 1 }
+        await eventually(within: .seconds(10), "a pass after the gain") { !reconciler.passes.isEmpty }
+        let firstPass = try #require(reconciler.passes.first)
+        #expect(firstPass - gained < .seconds(1), "the first pass came \(firstPass - gained) after the gain")
     }
 
     @Test("a follower takes a lease as soon as it expires, not at its next renewal")
     func takeoverAtExpiry() async throws {
         let store: any FleetStore = InMemoryFleetStore()
+        let expiry = ContinuousClock.now + .milliseconds(800)
         #expect(try await store.acquireLease("cluster", holder: "dead", now: Date(), duration: .milliseconds(800)))
         let elector = LeaseLeaderElector(store: store, holder: "survivor", workerTypes: ["cluster"], leaseDuration: .seconds(15),
                                          renewInterval: .seconds(10))
+        let gains = elector.leadershipGains(of: "cluster")
         let task = Task { try await elector.run() }
         defer { task.cancel() }
 
-        await eventually(within: .seconds(3), "the survivor leads well before its next renewal") { await elector.isLeader(of: "cluster") }
+        let gained = try await Deadline.run(within: .seconds(30), onTimeout: { CancellationError() }) {
+            var iterator = gains.makeAsyncIterator()
+            _ = await iterator.next()
+            return ContinuousClock.now
+        }
+
+        #expect(gained - expiry < .seconds(2), "taken over \(gained - expiry) after the expiry; the next renewal was 10 s away")
         #expect(try await store.lease("cluster")?.leader == "survivor")
+    }
+}
+
+/// A reconciler that records when each of its passes started.
+private final class TimedReconciler: Reconciler {
+    let workerType = "timed"
+    private let started = Mutex<[ContinuousClock.Instant]>([])
+
+    var passes: [ContinuousClock.Instant] { started.withLock { $0 } }
+
+    func isInterested(in change: FleetChange) -> Bool { false }
+
+    func reconcile() async -> ReconcileReport {
+        let now = ContinuousClock.now
+        started.withLock { $0.append(now) }
+        return ReconcileReport()
     }
 }
 

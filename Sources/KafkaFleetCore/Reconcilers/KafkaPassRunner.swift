@@ -17,6 +17,9 @@ struct KafkaPassRunner {
         }
         var report = ReconcileReport(examined: items.count, pageWasFull: items.count >= environment.settings.pageSize)
         for kafka in items where backoff.mayAttempt(kafka.id, now: now) {
+            // A store that answers without suspending (the in-memory one) would otherwise keep this thread for the
+            // whole page, holding back every other task on a small machine.
+            await Task.yield()
             do {
                 if try await advance(kafka, now) { report.changed += 1 }
                 backoff.recordSuccess(kafka.id)

@@ -107,11 +107,12 @@ public final class LeaseLeaderElector: LeaderElector, Service {
 
     /// How long to wait before the next round: the renewal interval, or less when a lease another replica holds
     /// runs out sooner (plus a few milliseconds, so the attempt lands after the expiry).
-    func delayBeforeNextRound() -> Duration {
+    private func delayBeforeNextRound() -> Duration {
         let now = clock.now()
         guard let soonest = othersExpire.withLock({ $0.values.min() }) else { return renewInterval }
-        let untilExpiry = Duration.milliseconds(Int64(max(0, soonest.timeIntervalSince(now)) * 1000) + 20)
-        return min(renewInterval, untilExpiry)
+        // Clamped before the conversion, so an absurd expiry read from the database cannot overflow it.
+        let seconds = min(max(0, soonest.timeIntervalSince(now)), renewInterval.timeInterval)
+        return min(renewInterval, .milliseconds(Int64(seconds * 1000) + 20))
     }
 
     /// Gives up every lease this elector holds, so another replica can take over at once.

@@ -13,6 +13,8 @@ public actor SimulatedAgent: Service {
     private let changes: (any ChangeFeed)?
     private var firstSeen: [String: Date] = [:]
     private var lastReported: [String: DataPlaneKafkaStatus] = [:]
+    /// When the agent last reported every kafka, changed or not.
+    private var lastFullReport: Date?
     private var failing: Set<String> = []
     private var silent = false
     private var clusterReady = true
@@ -44,6 +46,11 @@ public actor SimulatedAgent: Service {
         let desired = try await transport.desiredKafkas().items
         try await transport.reportCluster(clusterStatus(hosting: desired.filter { !$0.spec.deleted }))
         let now = clock.now()
+        // Like a real agent, it reports only what changed, and everything again once per poll interval: the control
+        // plane answers a report 200 even when it could not apply an entry (its database was down, say), so a
+        // status reported only once could be lost for good.
+        let fullReport = lastFullReport.map { now.timeIntervalSince($0) >= settings.pollInterval.timeInterval } ?? true
+        if fullReport { lastReported = [:] }
         var report: [String: DataPlaneKafkaStatus] = [:]
         var nextReady: Date?
         for kafka in desired {
@@ -61,6 +68,7 @@ public actor SimulatedAgent: Service {
             try await transport.reportKafkas(report)
             lastReported.merge(report) { $1 }
         }
+        if fullReport { lastFullReport = now }
         return nextReady
     }
 
