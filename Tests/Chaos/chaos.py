@@ -6,6 +6,7 @@ listed with its evidence), 2 when the harness itself could not run.
 """
 import argparse
 import os
+import re
 import shutil
 import signal
 import sys
@@ -15,7 +16,7 @@ import time
 
 import checks
 from faults import FaultInjector, recovery
-from fleet import ZONE, Fleet, FleetSettings
+from fleet import Fleet, FleetSettings
 from load import LoadGenerator, LoadPlan
 
 # The two sizes: the full run of `make chaos` and the small one CI runs (`make chaos/small`).
@@ -155,7 +156,8 @@ def run(fleet: Fleet, kafkas: int, rate: float, schedule, drain_deadline: float,
     log(f"FAILED with {total} violations (times are seconds since the load began)")
     for check, found in violations.items():
         if found:
-            log(f"  {check}: {len(found)}")
+            kafkas_involved = {match for violation in found for match in re.findall(r"kafka ([0-9a-v]{20})\b", violation)}
+            log(f"  {check}: {len(found)}" + (f" ({len(kafkas_involved)} kafkas)" if kafkas_involved else ""))
             for violation in found[:25]:
                 log(f"    - {violation}")
             if len(found) > 25:
