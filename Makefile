@@ -2,7 +2,7 @@
 SWIFT ?= swift
 DEBUG_BIN := $(shell $(SWIFT) build --show-bin-path 2>/dev/null)
 
-.PHONY: build run test test/swift test/e2e run/docs clean
+.PHONY: build run test test/swift test/e2e chaos chaos/small run/docs clean
 
 build:
 	$(SWIFT) build
@@ -20,6 +20,14 @@ test/swift:
 
 test/e2e: build
 	Tests/EndToEnd/run.sh $(DEBUG_BIN)
+
+## Fault injection (README, "Reliability"): three replicas on PostgreSQL under 1,000 creates and deletes while the
+## leading replica is killed twice and PostgreSQL restarted once; then the checks. `chaos/small` is CI's 100-kafka run.
+chaos: build
+	Tests/Chaos/run.sh $(DEBUG_BIN) full $(ARGS)
+
+chaos/small: build
+	Tests/Chaos/run.sh $(DEBUG_BIN) small $(ARGS)
 
 ## Serves the OpenAPI document and its docs page on 127.0.0.1:8082, as the reference's `make run/docs`.
 run/docs: build
