@@ -152,6 +152,8 @@ class Fleet:
             "--aws-access-key-id", "testing", "--aws-secret-access-key", "testing",
             "--keycloak-url", self.keycloak.url, "--keycloak-realm", REALM,
             "--keycloak-client-id", KEYCLOAK_ADMIN[0], "--keycloak-client-secret", KEYCLOAK_ADMIN[1],
+            # The load creates and deletes far faster than an organisation's default rate limit allows.
+            "--org-rate-limit", "0",
         ]
 
     def _dataplane_yaml(self) -> str:
