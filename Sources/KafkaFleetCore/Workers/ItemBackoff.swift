@@ -43,10 +43,17 @@ public final class ItemBackoff: Sendable {
         entries.withLock { $0[id]?.failures ?? 0 }
     }
 
-    /// How long until the earliest waiting item may be retried, if any waits.
+    /// How long until the earliest waiting item may be retried, if any still waits at `now`.
+    ///
+    /// An item whose wait is over is not waiting: the next pass attempts it if it is still the worker's. One that
+    /// left the worker's statuses while in backoff would otherwise ask for a retry at once, pass after pass. Entries
+    /// whose wait ended longer than `maximum` ago belong to items no pass attempted since, and are forgotten.
     public func nextRetry(after now: Date) -> Duration? {
         entries.withLock { entries in
-            entries.values.map(\.notBefore).min().map { .milliseconds(max(0, Int64($0.timeIntervalSince(now) * 1000))) }
+            let forgetBefore = now.addingTimeInterval(-maximum.timeInterval)
+            entries = entries.filter { $0.value.notBefore >= forgetBefore }
+            return entries.values.map(\.notBefore).filter { $0 > now }.min()
+                .map { .milliseconds(Int64(min($0.timeIntervalSince(now), maximum.timeInterval) * 1000)) }
         }
     }
 }
