@@ -46,10 +46,10 @@ public actor SimulatedAgent: Service {
         let desired = try await transport.desiredKafkas().items
         try await transport.reportCluster(clusterStatus(hosting: desired.filter { !$0.spec.deleted }))
         let now = clock.now()
-        // Like a real agent, it reports only what changed, and everything again once per poll interval: the control
-        // plane answers a report 200 even when it could not apply an entry (its database was down, say), so a
-        // status reported only once could be lost for good.
-        let fullReport = lastFullReport.map { now.timeIntervalSince($0) >= settings.pollInterval.timeInterval } ?? true
+        // Like a real agent, it reports only what changed, and everything again now and then: a report that fails
+        // (503 while the control plane's database is down) is sent again at the next round anyway, but a report the
+        // control plane accepted and then lost would otherwise never be repeated.
+        let fullReport = lastFullReport.map { now.timeIntervalSince($0) >= settings.fullReportInterval.timeInterval } ?? true
         if fullReport { lastReported = [:] }
         var report: [String: DataPlaneKafkaStatus] = [:]
         var nextReady: Date?

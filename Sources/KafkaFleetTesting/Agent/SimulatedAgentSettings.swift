@@ -6,6 +6,8 @@ public struct SimulatedAgentSettings: Sendable, Hashable {
     public var readyAfter: Duration
     /// How often the agent polls the control plane when nothing wakes it (a real agent polls every 15 s).
     public var pollInterval: Duration
+    /// How often the agent reports every kafka again, changed or not (between those it reports changes only).
+    public var fullReportInterval: Duration
     /// The cluster's ingress DNS name; route routers are placed under it so that the control plane accepts them.
     public var clusterDNS: String
     /// Streaming units the cluster reports per instance type.
@@ -15,7 +17,8 @@ public struct SimulatedAgentSettings: Sendable, Hashable {
 
     /// Settings with a ready delay of `readyAfter` and a generous capacity.
     public init(
-        readyAfter: Duration = .seconds(2), pollInterval: Duration = .seconds(1), clusterDNS: String,
+        readyAfter: Duration = .seconds(2), pollInterval: Duration = .seconds(1), fullReportInterval: Duration = .seconds(30),
+        clusterDNS: String,
         capacity: [String: Int] = ["standard": 100, "developer": 100],
         strimziVersions: [DataPlaneClusterStatus.ReportedStrimzi] = [
             .init(version: "strimzi-cluster-operator.v0.32.0-3", ready: true,
@@ -24,6 +27,7 @@ public struct SimulatedAgentSettings: Sendable, Hashable {
     ) {
         self.readyAfter = readyAfter
         self.pollInterval = pollInterval
+        self.fullReportInterval = fullReportInterval
         self.clusterDNS = clusterDNS
         self.capacity = capacity
         self.strimziVersions = strimziVersions
