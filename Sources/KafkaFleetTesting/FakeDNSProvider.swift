@@ -34,6 +34,7 @@ public final class FakeDNSProvider: DNSProvider {
     /// Which calls fail and how; change it at any time.
     public let faults: FaultInjection
     private let state = Mutex(State())
+    private let hook = Mutex<(@Sendable (Operation) async -> Void)?>(nil)
 
     /// An empty zone; `seed` fixes which calls a failure rate hits.
     public init(seed: UInt64 = 42) {
@@ -42,6 +43,13 @@ public final class FakeDNSProvider: DNSProvider {
 
     /// The current records, by normalised name (lower case, no trailing dot).
     public var records: [String: DNSRecord] { state.withLock { $0.records } }
+
+    /// Runs `hook` after every successful call's effect, before the call returns, with the operation called: a test
+    /// makes a concurrent change there, at the exact moment between a resource's creation and its caller's next step.
+    /// Replaces the previous hook.
+    public func afterEachCall(_ hook: @escaping @Sendable (Operation) async -> Void) {
+        self.hook.withLock { $0 = hook }
+    }
 
     /// How many times `operation` was called, failed calls included.
     public func calls(_ operation: Operation) -> Int { state.withLock { $0.calls[operation, default: 0] } }
@@ -67,6 +75,7 @@ public final class FakeDNSProvider: DNSProvider {
                 }
             }
         }
+        await runHook(.upsertRecords)
     }
 
     /// Removes the records that exist, counting deletions, unless a fault is drawn.
@@ -76,6 +85,11 @@ public final class FakeDNSProvider: DNSProvider {
                 state.deletions[Self.key(record.name), default: 0] += 1
             }
         }
+        await runHook(.deleteRecords)
+    }
+
+    private func runHook(_ operation: Operation) async {
+        if let hook = hook.withLock({ $0 }) { await hook(operation) }
     }
 
     /// Counts the call, then applies `effect` and the fault drawn for it in the order its timing says.

@@ -43,6 +43,7 @@ public final class FakeIdentityProvider: IdentityProvider {
     /// Which calls fail and how; change it at any time.
     public let faults: FaultInjection
     private let state = Mutex(State())
+    private let hook = Mutex<(@Sendable (Operation) async -> Void)?>(nil)
 
     /// No clients; `seed` fixes which calls a failure rate hits.
     public init(seed: UInt64 = 42) {
@@ -51,6 +52,13 @@ public final class FakeIdentityProvider: IdentityProvider {
 
     /// The current clients by client id.
     public var clients: [String: StoredClient] { state.withLock { $0.clients } }
+
+    /// Runs `hook` after every successful call's effect, before the call returns, with the operation called: a test
+    /// makes a concurrent change there, at the exact moment between a resource's creation and its caller's next step.
+    /// Replaces the previous hook.
+    public func afterEachCall(_ hook: @escaping @Sendable (Operation) async -> Void) {
+        self.hook.withLock { $0 = hook }
+    }
 
     /// How many times `operation` was called, failed calls included.
     public func calls(_ operation: Operation) -> Int { state.withLock { $0.calls[operation, default: 0] } }
@@ -66,7 +74,7 @@ public final class FakeIdentityProvider: IdentityProvider {
 
     /// Adopts an existing client or creates it, unless a fault is drawn.
     public func ensureClient(_ client: IdentityClient) async throws -> ClientCredentials {
-        try perform(.ensureClient) { state in
+        let credentials = try perform(.ensureClient) { state in
             if let existing = state.clients[client.clientID] {
                 state.adoptions[client.clientID, default: 0] += 1
                 return ClientCredentials(clientID: client.clientID, clientSecret: existing.secret)
@@ -77,6 +85,8 @@ public final class FakeIdentityProvider: IdentityProvider {
             state.clients[client.clientID] = StoredClient(client: client, secret: secret)
             return ClientCredentials(clientID: client.clientID, clientSecret: secret)
         }
+        await runHook(.ensureClient)
+        return credentials
     }
 
     /// Removes the client if it exists, unless a fault is drawn.
@@ -86,6 +96,11 @@ public final class FakeIdentityProvider: IdentityProvider {
                 state.deletions[clientID, default: 0] += 1
             }
         }
+        await runHook(.deleteClient)
+    }
+
+    private func runHook(_ operation: Operation) async {
+        if let hook = hook.withLock({ $0 }) { await hook(operation) }
     }
 
     /// Counts the call, then applies `effect` and the fault drawn for it in the order its timing says.

@@ -77,13 +77,7 @@ public struct ClusterReconciler: Reconciler {
                 next.status = .failed
             }
         case .provisioned:
-            if next.clientSecret.isEmpty {
-                let client = IdentityClient(clientID: next.clientID, name: next.clientID,
-                                            description: "agent of data-plane cluster \(next.clusterID)")
-                let credentials = try await environment.identity.ensureClient(client)
-                next.clientID = credentials.clientID
-                next.clientSecret = credentials.clientSecret
-            }
+            if next.clientSecret.isEmpty { return try await createAgentClient(of: cluster) }
             let credentials = ClientCredentials(clientID: next.clientID, clientSecret: next.clientSecret)
             if try await provider(for: cluster).terraform(next, agentCredentials: credentials) {
                 next.status = .waitingForAgent
@@ -106,5 +100,25 @@ public struct ClusterReconciler: Reconciler {
         }
         guard next != cluster else { return false }
         return try await environment.write(next, over: cluster).value != nil
+    }
+
+    /// Creates the agent client of a provisioned cluster and records it on the row (settled against a concurrent
+    /// deletion, `ResourceSettlement`), then goes on with the cluster as recorded.
+    private func createAgentClient(of listed: DataPlaneCluster) async throws -> Bool {
+        // The list was read earlier in the pass: a cluster deleted since must not get a client it would never lose.
+        guard let cluster = try await environment.store.cluster(clusterID: listed.clusterID), cluster.status == .provisioned,
+              cluster.clientSecret.isEmpty
+        else { return false }
+        let client = IdentityClient(clientID: cluster.clientID, name: cluster.clientID,
+                                    description: "agent of data-plane cluster \(cluster.clusterID)")
+        let credentials = try await environment.identity.ensureClient(client)
+        let settled = try await environment.settle(
+            resourceOfCluster: cluster.clusterID, from: cluster,
+            records: { $0.clientID == credentials.clientID && $0.clientSecret == credentials.clientSecret },
+            record: { $0.clientID = credentials.clientID; $0.clientSecret = credentials.clientSecret },
+            remove: { try await environment.identity.deleteClient(clientID: credentials.clientID) })
+        guard let settled, settled.status == .provisioned, !settled.clientSecret.isEmpty else { return true }
+        _ = try await advance(settled)
+        return true
     }
 }

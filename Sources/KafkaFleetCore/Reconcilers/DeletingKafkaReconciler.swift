@@ -22,10 +22,17 @@ public struct DeletingKafkaReconciler: Reconciler {
         await KafkaPassRunner(environment: environment, backoff: backoff).run(
             page: {
                 try await environment.store.kafkas(inStatuses: [.deleting, .deprovision], limit: environment.settings.pageSize)
-                    .filter { $0.status == .deleting || $0.bootstrapServerHost.isEmpty }
+                    .filter(Self.removesResources(of:))
             },
             advance: advance
         )
+    }
+
+    /// Whether this worker removes `kafka`'s resources: the agent reported it gone, or it never reached an agent.
+    /// The row it removes them from is the one its soft delete expects (revision included), so a resource recorded
+    /// after its read makes the soft delete fail and the next pass removes that resource too.
+    static func removesResources(of kafka: KafkaRequest) -> Bool {
+        kafka.status == .deleting || (kafka.status == .deprovision && kafka.bootstrapServerHost.isEmpty)
     }
 
     private func advance(_ kafka: KafkaRequest, now: Date) async throws -> Bool {

@@ -3,7 +3,8 @@ import Foundation
 /// Creates a preparing kafka's external resources (the DNS record of its bootstrap host and its canary
 /// service account), then assigns its bootstrap host, namespace and placement and moves it to `provisioning`,
 /// where its cluster's agent sees it. Each resource is recorded as soon as it exists, so a retry never creates
-/// it twice. Retryable provider errors are retried until the preparing timeout; a provider's refusal fails the
+/// it twice; when a DELETE moved the kafka meanwhile, the resource is recorded on the row all the same (for the
+/// deleting worker to remove) or, once the row is gone, removed here (`ResourceSettlement`). Retryable provider errors are retried until the preparing timeout; a provider's refusal fails the
 /// kafka at once.
 public struct PreparingKafkaReconciler: Reconciler {
     public let workerType = "preparing_kafka"
@@ -37,27 +38,32 @@ public struct PreparingKafkaReconciler: Reconciler {
         }
     }
 
-    private func prepare(_ original: KafkaRequest) async throws -> Bool {
+    private func prepare(_ listed: KafkaRequest) async throws -> Bool {
+        // The page was read earlier in the pass: a kafka deleted since must not get resources it would never lose.
+        guard let original = try await environment.store.kafka(id: listed.id), original.status == .preparing else { return false }
         guard let cluster = try await environment.store.cluster(clusterID: original.clusterID) else {
             throw FleetError(.general, "cluster \(original.clusterID) of kafka \(original.id) does not exist")
         }
         let domain = environment.settings.kafkaDomainName
         var kafka = original
         if !kafka.bootstrapDNSCreated {
-            let host = KafkaNaming.bootstrapHost(of: kafka, domain: domain)
-            try await environment.dns.upsertRecords([DNSRecord(name: host, target: cluster.ingressHost)])
-            var recorded = kafka
-            recorded.bootstrapDNSCreated = true
-            guard let stored = try await environment.write(recorded, over: kafka).value else { return false }
-            kafka = stored
+            let bootstrap = DNSRecord(name: KafkaNaming.bootstrapHost(of: kafka, domain: domain), target: cluster.ingressHost)
+            try await environment.dns.upsertRecords([bootstrap])
+            let settled = try await environment.settle(
+                resourceOf: kafka.id, from: kafka, records: { $0.bootstrapDNSCreated }, record: { $0.bootstrapDNSCreated = true },
+                remove: { try await environment.dns.deleteRecords([bootstrap]) })
+            guard let settled, settled.status == .preparing else { return true }
+            kafka = settled
         }
         if kafka.canaryClientID.isEmpty || kafka.canaryClientSecret.isEmpty {
             let credentials = try await environment.identity.ensureClient(KafkaNaming.canaryClient(of: kafka))
-            var recorded = kafka
-            recorded.canaryClientID = credentials.clientID
-            recorded.canaryClientSecret = credentials.clientSecret
-            guard let stored = try await environment.write(recorded, over: kafka).value else { return false }
-            kafka = stored
+            let settled = try await environment.settle(
+                resourceOf: kafka.id, from: kafka,
+                records: { $0.canaryClientID == credentials.clientID && $0.canaryClientSecret == credentials.clientSecret },
+                record: { $0.canaryClientID = credentials.clientID; $0.canaryClientSecret = credentials.clientSecret },
+                remove: { try await environment.identity.deleteClient(clientID: credentials.clientID) })
+            guard let settled, settled.status == .preparing else { return true }
+            kafka = settled
         }
         var provisioning = kafka
         provisioning.bootstrapServerHost = KafkaNaming.bootstrapHost(of: kafka, domain: domain)

@@ -8,6 +8,8 @@ import Foundation
 /// A failure is written to `promotion_details`. When retrying may help (a provider that could not be reached, a
 /// store error) the kafka stays `promoting` and is retried with backoff; when it cannot (a quota refusal, a
 /// provider that rejected the request) its promotion becomes `failed` and is left until the user promotes again.
+/// A kafka deleted while its promotion is recorded still gets the new subscription recorded (its deleting worker
+/// releases it), or, once soft-deleted, has it released here.
 public struct PromotingKafkaReconciler: Reconciler {
     public let workerType = "promoting_kafka"
     private let environment: FleetEnvironment
@@ -73,8 +75,20 @@ public struct PromotingKafkaReconciler: Reconciler {
             case let .refused(limit):
                 throw limit.refusal
             case .conflict:
-                guard let reread = try await environment.store.kafka(id: kafka.id),
-                      reread.desiredBillingModel == kafka.desiredBillingModel,
+                guard let reread = try await environment.store.kafka(id: kafka.id) else {
+                    // Soft-deleted meanwhile: its deleting worker released the subscription the row held, not this grant.
+                    var granted = kafka
+                    granted.subscriptionID = grant.subscriptionID
+                    try await environment.quota.release(for: granted)
+                    return .finished(false)
+                }
+                if KafkaStatus.deletingStatuses.contains(reread.status) {
+                    // Being deleted: the grant is recorded all the same (status kept), for the deleting worker to release;
+                    // the write moves the revision, so a deleting worker that read the row before fails its soft delete.
+                    current = reread
+                    return .lostRace
+                }
+                guard reread.desiredBillingModel == kafka.desiredBillingModel,
                       reread.actualBillingModel != reread.desiredBillingModel,
                       KafkaStatus.promotable.contains(reread.status)
                 else { return .finished(false) }

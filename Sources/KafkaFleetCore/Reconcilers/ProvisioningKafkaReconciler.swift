@@ -33,15 +33,21 @@ public struct ProvisioningKafkaReconciler: Reconciler {
             return placed != original
         }
         if let routes = kafka.routes, !routes.isEmpty, !kafka.routesCreated {
+            // The page was read earlier in the pass: a kafka deleted since must not get its records back.
+            guard let fresh = try await environment.store.kafka(id: kafka.id), fresh.status == kafka.status, fresh.routes == kafka.routes,
+                  !fresh.routesCreated
+            else { return false }
+            kafka = fresh
             guard let cluster = try await environment.store.cluster(clusterID: kafka.clusterID) else {
                 throw FleetError(.general, "cluster \(kafka.clusterID) of kafka \(kafka.id) does not exist")
             }
             let records = KafkaNaming.dnsRecords(of: kafka, domain: environment.settings.kafkaDomainName, ingress: cluster.ingressHost)
             try await environment.dns.upsertRecords(records)
-            var recorded = kafka
-            recorded.routesCreated = true
-            guard let stored = try await environment.write(recorded, over: kafka).value else { return false }
-            kafka = stored
+            let settled = try await environment.settle(
+                resourceOf: kafka.id, from: kafka, records: { $0.routesCreated }, record: { $0.routesCreated = true },
+                remove: { try await environment.dns.deleteRecords(records) })
+            guard let settled, settled.status == kafka.status else { return true }
+            kafka = settled
         }
         if kafka.agentReportedReady && kafka.routesCreated {
             var ready = kafka

@@ -14,6 +14,7 @@ final class ScriptedQuota: QuotaService, Sendable {
     }
 
     private let state = Mutex(State())
+    private let reserveHook = Mutex<(@Sendable () async -> Void)?>(nil)
 
     let quotaType = "scripted"
 
@@ -25,6 +26,9 @@ final class ScriptedQuota: QuotaService, Sendable {
     func alwaysGrant(subscription: String) { state.withLock { $0.fixedSubscription = subscription } }
     /// Returns these limits with every grant.
     func grantLimits(_ limits: [AdmissionLimit]) { state.withLock { $0.limits = limits } }
+
+    /// Runs `hook` after every successful reservation, before it returns: the moment between a grant and its recording.
+    func afterReserve(_ hook: @escaping @Sendable () async -> Void) { reserveHook.withLock { $0 = hook } }
 
     /// The billing models reserved, per kafka, in order.
     var reserved: [(kafkaID: String, billingModel: String)] { state.withLock { $0.reserved } }
@@ -38,12 +42,14 @@ final class ScriptedQuota: QuotaService, Sendable {
     }
 
     func reserve(for kafka: KafkaRequest, instanceType: InstanceTypeConfig) async throws -> QuotaGrant {
-        try state.withLock { state in
+        let grant = try state.withLock { state in
             if let failure = state.reserveFailure { throw failure }
             state.reserved.append((kafka.id, kafka.desiredBillingModel))
             let subscription = state.fixedSubscription ?? "sub-\(kafka.desiredBillingModel)-\(kafka.id)"
             return QuotaGrant(billingModel: kafka.desiredBillingModel, subscriptionID: subscription, limits: state.limits)
         }
+        if let hook = reserveHook.withLock({ $0 }) { await hook() }
+        return grant
     }
 
     func release(for kafka: KafkaRequest) async throws {
