@@ -154,6 +154,9 @@ class Fleet:
             "--keycloak-client-id", KEYCLOAK_ADMIN[0], "--keycloak-client-secret", KEYCLOAK_ADMIN[1],
             # The load creates and deletes far faster than an organisation's default rate limit allows.
             "--org-rate-limit", "0",
+            # After a PostgreSQL restart a call can wait in postgres-nio's queue for its whole bound before it fails
+            # and is retried (README, Reliability); a 3 s bound keeps that inside the recovery bound of 10 s.
+            "--store-timeout", "3",
         ]
 
     def _dataplane_yaml(self) -> str:
