@@ -7,6 +7,7 @@ import ServiceLifecycle
 /// transaction-level advisory lock, so replicas in other processes serialise with it too.
 final class PostgresBackend: SQLBackend {
     let flavour = SQLFlavour.postgres
+    let readsWaitOnServer = true
     let schema: String?
     private let client: PostgresClient
     private let logger: Logger

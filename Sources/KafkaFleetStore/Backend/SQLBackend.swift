@@ -9,6 +9,10 @@ protocol SQLBackend: Sendable {
     /// The PostgreSQL schema the tables live in when it is not the server's default; `migrate()` creates it.
     var schema: String? { get }
 
+    /// Whether a read can wait on something outside this process (a server, a pool of connections to it), and so
+    /// needs the store's operation bound. A read of a local file cannot, and is spared the bound's cost.
+    var readsWaitOnServer: Bool { get }
+
     /// Runs `body` on a connection for reading (statements commit on their own).
     func read<R: Sendable>(_ body: @Sendable (StoreDatabase) async throws -> R) async throws -> R
 

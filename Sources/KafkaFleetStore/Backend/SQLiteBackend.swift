@@ -8,6 +8,7 @@ import Synchronization
 /// reads, which WAL lets run beside a write.
 final class SQLiteBackend: SQLBackend {
     let flavour = SQLFlavour.sqlite
+    let readsWaitOnServer = false
     let schema: String? = nil
     private let writer: SQLiteConnection
     private let reader: SQLiteConnection
