@@ -5,6 +5,16 @@ import Testing
 
 @Suite("Agent protocol")
 struct AgentServiceTests {
+    /// A fleet whose agent is silent, with one kafka in `provisioning` on its ready cluster.
+    private func provisioningKafka() async throws -> (TestFleet, KafkaRequest, DataPlaneCluster) {
+        let fleet = TestFleet(readyAfter: .seconds(60))
+        try await fleet.readyCluster()
+        await fleet.agent.setSilent(true)
+        let created = try await fleet.createKafka()
+        _ = try await fleet.drive(created.id, to: .provisioning)
+        return (fleet, created, try #require(try await fleet.store.cluster(clusterID: TestFleet.clusterID)))
+    }
+
     private func service(_ fleet: TestFleet) -> AgentService {
         AgentService(environment: fleet.environment, settings: AgentSettings(ssoRealmURL: "https://sso.example.com/auth/realms/test"))
     }
@@ -55,12 +65,7 @@ struct AgentServiceTests {
 
     @Test("routes whose router lies outside the cluster's domain are not stored")
     func foreignRoutes() async throws {
-        let fleet = TestFleet(readyAfter: .seconds(60))
-        try await fleet.readyCluster()
-        await fleet.agent.setSilent(true)
-        let created = try await fleet.createKafka()
-        _ = try await fleet.drive(created.id, to: .provisioning)
-        let cluster = try #require(try await fleet.store.cluster(clusterID: TestFleet.clusterID))
+        let (fleet, created, cluster) = try await provisioningKafka()
         let report = DataPlaneKafkaStatus(conditions: [AgentCondition(type: "Ready", status: "True")],
                                           routes: [.init(name: "b", prefix: "", router: "router.elsewhere.example.org")])
 
@@ -74,12 +79,7 @@ struct AgentServiceTests {
 
     @Test("a report the database cannot store fails as unavailable, so the agent sends it again; a bad entry does not")
     func unstorableReport() async throws {
-        let fleet = TestFleet(readyAfter: .seconds(60))
-        try await fleet.readyCluster()
-        await fleet.agent.setSilent(true)
-        let created = try await fleet.createKafka()
-        _ = try await fleet.drive(created.id, to: .provisioning)
-        let cluster = try #require(try await fleet.store.cluster(clusterID: TestFleet.clusterID))
+        let (fleet, created, cluster) = try await provisioningKafka()
         let broken = FleetEnvironment(store: UnavailableKafkaWrites(base: fleet.store), quota: AllowAllQuotaService(),
                                       dns: fleet.environment.dns, identity: fleet.environment.identity)
         let service = AgentService(environment: broken, settings: AgentSettings(ssoRealmURL: "https://sso.example.com/auth/realms/test"))

@@ -24,7 +24,7 @@ struct MetadataHandlers: Sendable {
 
     /// `GET /openapi`: the spec as JSON.
     @Sendable func openAPI(_ request: Request, context: FleetRequestContext) -> Response {
-        Response(status: .ok, headers: WireJSON.jsonHeaders, body: ResponseBody(byteBuffer: ByteBuffer(string: document.json)))
+        document.jsonResponse
     }
 
     /// `GET /docs`: the spec as a self-contained HTML page.

@@ -21,12 +21,8 @@ public struct PrivateDocumentsAPI: Sendable {
 
     /// Adds `GET …/openapi/agent` and `GET …/openapi/admin` to `router`.
     public func addRoutes(to router: Router<FleetRequestContext>) {
-        let agentJSON = agent.json, adminJSON = admin.json
-        router.get(RouterPath(APIPaths.agentOpenAPI)) { _, _ in Self.response(json: agentJSON) }
-        router.get(RouterPath(APIPaths.adminOpenAPI)) { _, _ in Self.response(json: adminJSON) }
-    }
-
-    private static func response(json: String) -> Response {
-        Response(status: .ok, headers: WireJSON.jsonHeaders, body: ResponseBody(byteBuffer: ByteBuffer(string: json)))
+        let agent = agent, admin = admin
+        router.get(RouterPath(APIPaths.agentOpenAPI)) { _, _ in agent.jsonResponse }
+        router.get(RouterPath(APIPaths.adminOpenAPI)) { _, _ in admin.jsonResponse }
     }
 }

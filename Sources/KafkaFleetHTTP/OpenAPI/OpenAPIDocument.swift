@@ -1,4 +1,5 @@
 import Foundation
+import Hummingbird
 import Yams
 
 /// One of KafkaFleet's OpenAPI documents (the public, agent or admin API), read once from YAML and kept as the
@@ -57,4 +58,11 @@ public struct OpenAPIDocument: Sendable {
     }
 
     static let methods: Set<String> = ["get", "put", "post", "delete", "patch", "head", "options"]
+}
+
+extension OpenAPIDocument {
+    /// The document as the answer to a `GET` of it: JSON, as the reference serves its own.
+    var jsonResponse: Response {
+        Response(status: .ok, headers: WireJSON.jsonHeaders, body: ResponseBody(byteBuffer: ByteBuffer(string: json)))
+    }
 }
