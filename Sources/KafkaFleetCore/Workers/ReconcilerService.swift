@@ -1,4 +1,3 @@
-import AsyncAlgorithms
 public import Logging
 import Metrics
 public import ServiceLifecycle
