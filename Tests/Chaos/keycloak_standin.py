@@ -106,6 +106,17 @@ def _handler(ledger: ClientLedger, base_url: str, realm: str, admin_client_id: s
                 return urllib.parse.unquote(parts[0]), "/".join(parts[1:]) or None, query
             return "not-admin"
 
+        def _admitted_route(self):
+            """The admin route of an authorised request; otherwise answers 404 or 401 itself and returns None."""
+            route = self._route()
+            if route == "not-admin":
+                self._send(404, {"error": "not found"})
+                return None
+            if not self._authorised():
+                self._send(401, {"error": "HTTP 401 Unauthorized"})
+                return None
+            return route
+
         def do_POST(self):
             body = self._body()
             if urllib.parse.urlsplit(self.path).path == token_path:
@@ -116,11 +127,9 @@ def _handler(ledger: ClientLedger, base_url: str, realm: str, admin_client_id: s
                         tokens.add(token)
                     return self._send(200, {"access_token": token, "expires_in": 300, "token_type": "Bearer"})
                 return self._send(401, {"error": "unauthorized_client"})
-            route = self._route()
-            if route == "not-admin":
-                return self._send(404, {"error": "not found"})
-            if not self._authorised():
-                return self._send(401, {"error": "HTTP 401 Unauthorized"})
+            route = self._admitted_route()
+            if route is None:
+                return
             internal_id, tail, _ = route
             if internal_id is None:
                 try:
@@ -148,11 +157,9 @@ def _handler(ledger: ClientLedger, base_url: str, realm: str, admin_client_id: s
             return self._send(404, {"error": "not found"})
 
         def do_GET(self):
-            route = self._route()
-            if route == "not-admin":
-                return self._send(404, {"error": "not found"})
-            if not self._authorised():
-                return self._send(401, {"error": "HTTP 401 Unauthorized"})
+            route = self._admitted_route()
+            if route is None:
+                return
             internal_id, tail, query = route
             with ledger.lock:
                 if internal_id is None:
@@ -176,11 +183,9 @@ def _handler(ledger: ClientLedger, base_url: str, realm: str, admin_client_id: s
             return self._send(404, {"error": "not found"})
 
         def do_DELETE(self):
-            route = self._route()
-            if route == "not-admin":
-                return self._send(404, {"error": "not found"})
-            if not self._authorised():
-                return self._send(401, {"error": "HTTP 401 Unauthorized"})
+            route = self._admitted_route()
+            if route is None:
+                return
             internal_id, tail, _ = route
             if internal_id is None or tail is not None:
                 return self._send(405, {"error": "method not allowed"})

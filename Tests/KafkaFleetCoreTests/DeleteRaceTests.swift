@@ -35,12 +35,7 @@ struct DeleteRaceTests {
         _ = await fleet.preparing.reconcile()
         _ = await fleet.deleting.reconcile()
 
-        let client = KafkaNaming.canaryClientID(of: kafka)
-        #expect(try await fleet.store.kafka(id: kafka.id) == nil)
-        #expect(fleet.identity.creations(of: client) == 1)
-        #expect(fleet.identity.deletions(of: client) == 1)
-        #expect(fleet.identity.clients[client] == nil)
-        #expect(fleet.dns.records.isEmpty)
+        try await Self.expectGoneWithItsClientCreatedAndDeletedOnce(kafka, in: fleet)
     }
 
     @Test("a canary client recorded after the deleting worker read the row fails that worker's soft delete, and its next pass removes the client")
@@ -66,12 +61,7 @@ struct DeleteRaceTests {
         let recorded = try #require(try await fleet.store.kafka(id: kafka.id), "the soft delete expecting the row it read failed")
         #expect(recorded.status == .deprovision && !recorded.canaryClientID.isEmpty)
         _ = await fleet.deleting.reconcile()
-        let client = KafkaNaming.canaryClientID(of: kafka)
-        #expect(try await fleet.store.kafka(id: kafka.id) == nil)
-        #expect(fleet.identity.creations(of: client) == 1)
-        #expect(fleet.identity.deletions(of: client) == 1)
-        #expect(fleet.identity.clients[client] == nil)
-        #expect(fleet.dns.records.isEmpty)
+        try await Self.expectGoneWithItsClientCreatedAndDeletedOnce(kafka, in: fleet)
     }
 
     @Test("a ready kafka deleted after the ready worker read its page does not get its records and client back")
@@ -180,6 +170,19 @@ struct DeleteRaceTests {
     }
 
     /// A fleet with a ready cluster and one kafka in `preparing`.
+    /// Checks that `kafka` is soft-deleted, its canary client was created once and deleted once, and no DNS record
+    /// is left.
+    private static func expectGoneWithItsClientCreatedAndDeletedOnce(
+        _ kafka: KafkaRequest, in fleet: TestFleet, sourceLocation: SourceLocation = #_sourceLocation
+    ) async throws {
+        let client = KafkaNaming.canaryClientID(of: kafka)
+        #expect(try await fleet.store.kafka(id: kafka.id) == nil, sourceLocation: sourceLocation)
+        #expect(fleet.identity.creations(of: client) == 1, sourceLocation: sourceLocation)
+        #expect(fleet.identity.deletions(of: client) == 1, sourceLocation: sourceLocation)
+        #expect(fleet.identity.clients[client] == nil, sourceLocation: sourceLocation)
+        #expect(fleet.dns.records.isEmpty, sourceLocation: sourceLocation)
+    }
+
     private static func preparingFleet() async throws -> TestFleet {
         let fleet = TestFleet()
         try await fleet.readyCluster()
