@@ -61,7 +61,7 @@ struct Daemon {
             store: store, instanceTypes: catalogues.instanceTypes, quota: quotaService(catalogues),
             dns: dnsProvider(), identity: identityProvider(),
             settings: ReconcilerSettings(provisioningTimeout: configuration.provisioningTimeout, kafkaDomainName: configuration.kafkaDomain),
-            logger: Logger(label: "kafkafleet.workers"))
+            logger: Logger(label: "kafkafleet.workers"), observer: MetricsFleetObserver())
         let serviceAccounts = serviceAccountDirectory(store: sqlStore)
         let configuration = self.configuration
         let runtime = MigratingRuntime(store: sqlStore, services: {

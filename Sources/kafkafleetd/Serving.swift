@@ -4,7 +4,6 @@ import KafkaFleetHTTP
 import KafkaFleetProviders
 import KafkaFleetStore
 import Logging
-import Metrics
 import Prometheus
 import ServiceLifecycle
 
@@ -70,15 +69,13 @@ extension Daemon {
         let elector: any LeaderElector
         if case .postgres = configuration.database {
             let leases = LeaseLeaderElector(store: environment.store, workerTypes: reconcilers.map(\.workerType), leaseDuration: configuration.leaseDuration,
-                                            renewInterval: configuration.leaseRenewInterval, clock: environment.clock)
+                                            renewInterval: configuration.leaseRenewInterval, clock: environment.clock, observer: environment.observer)
             await leases.renewOnce()
             services.append(leases)
             elector = leases
         } else {
             elector = AlwaysLeader()
-            for workerType in reconcilers.map(\.workerType) {
-                Metrics.Gauge(label: "kas_fleet_manager_leader_worker", dimensions: [("worker_type", workerType)]).record(1)
-            }
+            for workerType in reconcilers.map(\.workerType) { environment.observer.leadership(of: workerType, isLeader: true) }
         }
 
         let progress = WorkerProgress()
@@ -88,7 +85,7 @@ extension Daemon {
         services.insert(HealthServer.application(readiness: readiness, check: check, bind: configuration.healthBind), at: 2)
         for reconciler in reconcilers {
             services.append(ReconcilerService(reconciler: reconciler, changes: changes, elector: elector, resync: configuration.resyncInterval,
-                                              passTimeout: configuration.passTimeout, progress: progress))
+                                              passTimeout: configuration.passTimeout, progress: progress, observer: environment.observer))
         }
         if simulatesLocalCluster {
             for cluster in localClusters {

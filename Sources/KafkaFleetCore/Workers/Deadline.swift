@@ -10,8 +10,9 @@ import Synchronization
 /// up (a write can commit after its caller saw the timeout), which every caller of a compare-and-set store already
 /// handles, since the same happens when a connection drops after the commit.
 ///
-/// Deadlines are watched by one shared `DeadlineWatch` rather than a timer per call, so a bound costs a task and
-/// two short locked sections, not a timer armed and cancelled on every store operation.
+/// Deadlines on the system's clock are watched by one shared `DeadlineWatch` rather than a timer per call, so a
+/// bound costs a task and two short locked sections, not a timer armed and cancelled on every store operation.
+/// Deadlines on another clock (a test clock, say) get a timer task each.
 public enum Deadline {
     /// Runs `operation`, waiting for it at most `limit`.
     public static func run<R: Sendable>(
@@ -22,13 +23,29 @@ public enum Deadline {
         let call = DeadlineCall<R>()
         return try await withTaskCancellationHandler {
             try await withCheckedThrowingContinuation { (continuation: CheckedContinuation<R, any Error>) in
-                let watch = DeadlineWatch.shared.watch(until: .now + limit) { call.finish(.failure(onTimeout())) }
-                let work = Task {
-                    let result: Result<R, any Error>
-                    do { result = .success(try await operation()) } catch { result = .failure(error) }
-                    call.finish(result)
+                let ticket = DeadlineWatch.shared.watch(until: .now + limit) { call.finish(.failure(onTimeout())) }
+                call.start(continuation, work: call.perform(operation), disarm: { DeadlineWatch.shared.forget(ticket) })
+            }
+        } onCancel: {
+            call.finish(.failure(CancellationError()))
+        }
+    }
+
+    /// Runs `operation`, waiting for it at most `limit` as `clock` measures it.
+    public static func run<R: Sendable, C: Clock>(
+        within limit: C.Duration,
+        on clock: C,
+        onTimeout: @escaping @Sendable () -> any Error,
+        _ operation: @escaping @Sendable () async throws -> R
+    ) async throws -> R {
+        let call = DeadlineCall<R>()
+        return try await withTaskCancellationHandler {
+            try await withCheckedThrowingContinuation { (continuation: CheckedContinuation<R, any Error>) in
+                let timer = Task {
+                    do { try await clock.sleep(for: limit) } catch { return }
+                    call.finish(.failure(onTimeout()))
                 }
-                call.start(continuation, work: work, watch: watch)
+                call.start(continuation, work: call.perform(operation), disarm: { timer.cancel() })
             }
         } onCancel: {
             call.finish(.failure(CancellationError()))
@@ -42,39 +59,49 @@ private final class DeadlineCall<R: Sendable>: Sendable {
     private struct State {
         var continuation: CheckedContinuation<R, any Error>?
         var work: Task<Void, Never>?
-        var watch: DeadlineWatch.Ticket?
+        /// Stops the deadline's timer.
+        var disarm: (@Sendable () -> Void)?
         /// The outcome, once there is one.
         var outcome: Result<R, any Error>?
     }
 
     private let state = Mutex(State())
 
+    /// Starts `operation` in a task of its own, which reports its outcome to this call.
+    func perform(_ operation: @escaping @Sendable () async throws -> R) -> Task<Void, Never> {
+        Task {
+            let result: Result<R, any Error>
+            do { result = .success(try await operation()) } catch { result = .failure(error) }
+            finish(result)
+        }
+    }
+
     /// Stores what `finish` needs; resumes at once when the outcome came first.
-    func start(_ continuation: CheckedContinuation<R, any Error>, work: Task<Void, Never>, watch: DeadlineWatch.Ticket) {
+    func start(_ continuation: CheckedContinuation<R, any Error>, work: Task<Void, Never>, disarm: @escaping @Sendable () -> Void) {
         let early = state.withLock { state -> Result<R, any Error>? in
             if let outcome = state.outcome { return outcome }
             state.continuation = continuation
             state.work = work
-            state.watch = watch
+            state.disarm = disarm
             return nil
         }
         guard let early else { return }
-        DeadlineWatch.shared.forget(watch)
+        disarm()
         if case .failure = early { work.cancel() }
         continuation.resume(with: early)
     }
 
     /// Records the first outcome and resumes the caller with it; later outcomes are dropped.
     func finish(_ result: Result<R, any Error>) {
-        let pending = state.withLock { state -> (CheckedContinuation<R, any Error>, Task<Void, Never>?, DeadlineWatch.Ticket?)? in
+        let pending = state.withLock { state -> (CheckedContinuation<R, any Error>, Task<Void, Never>?, (@Sendable () -> Void)?)? in
             guard state.outcome == nil else { return nil }
             state.outcome = result
             guard let continuation = state.continuation else { return nil }
             state.continuation = nil
-            return (continuation, state.work, state.watch)
+            return (continuation, state.work, state.disarm)
         }
-        guard let (continuation, work, watch) = pending else { return }
-        if let watch { DeadlineWatch.shared.forget(watch) }
+        guard let (continuation, work, disarm) = pending else { return }
+        disarm?()
         if case .failure = result { work?.cancel() }
         continuation.resume(with: result)
     }

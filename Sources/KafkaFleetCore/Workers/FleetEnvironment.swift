@@ -19,11 +19,14 @@ public struct FleetEnvironment: Sendable {
     public var settings: ReconcilerSettings
     /// Where reconcilers log.
     public var logger: Logger
+    /// Where the reconcilers report kafka creations, deletions and status counts (for metrics).
+    public var observer: any FleetObserver
 
     /// An environment from its parts.
     public init(store: any FleetStore, clock: any WallClock = SystemWallClock(), instanceTypes: InstanceTypeCatalog = .default,
                 quota: any QuotaService, dns: any DNSProvider, identity: any IdentityProvider,
-                settings: ReconcilerSettings = ReconcilerSettings(), logger: Logger = Logger(label: "kafkafleet.workers")) {
+                settings: ReconcilerSettings = ReconcilerSettings(), logger: Logger = Logger(label: "kafkafleet.workers"),
+                observer: any FleetObserver = NoFleetObserver()) {
         self.store = store
         self.clock = clock
         self.instanceTypes = instanceTypes
@@ -32,5 +35,6 @@ public struct FleetEnvironment: Sendable {
         self.identity = identity
         self.settings = settings
         self.logger = logger
+        self.observer = observer
     }
 }

@@ -1,6 +1,5 @@
 public import Foundation
 public import Logging
-import Metrics
 public import ServiceLifecycle
 import Synchronization
 
@@ -12,6 +11,9 @@ import Synchronization
 /// A replica that was refused a lease reads when it expires and tries again right then rather than at its next
 /// renewal, so a worker whose leader died moves to another replica as soon as the lease runs out; each gain is
 /// announced through `leadershipGains(of:)`, so the worker runs a pass at once.
+///
+/// After every round it reports to its observer whether it leads each worker, so the leader gauge cannot go on
+/// showing a lease that ran out while the store was unreachable.
 public final class LeaseLeaderElector: LeaderElector, Service {
     private let store: any LeaseStore
     private let holder: String
@@ -20,18 +22,24 @@ public final class LeaseLeaderElector: LeaderElector, Service {
     private let renewInterval: Duration
     private let safetyMargin: Duration
     private let clock: any WallClock
+    private let waitClock: any Clock<Duration>
+    private let observer: any FleetObserver
     private let logger: Logger
     private let validUntil = Mutex<[String: Date]>([:])
+    /// Whether this elector led each worker type when it last said so (in its log and to its observer).
+    private let announced = Mutex<[String: Bool]>([:])
     /// When the leases other replicas hold run out, as last read: the next attempt is due then.
     private let othersExpire = Mutex<[String: Date]>([:])
     private let gainSubscribers = Mutex<[String: [Int: AsyncStream<Void>.Continuation]]>([:])
     private let nextSubscriberID = Atomic<Int>(0)
 
-    /// An elector for `workerTypes`, holding leases as `holder`.
+    /// An elector for `workerTypes`, holding leases as `holder`. Lease times are read from `clock` (they are
+    /// compared with other replicas' through the store); the waits between rounds are measured on `waitClock`.
     public init(
         store: any LeaseStore, holder: String = UUID().uuidString, workerTypes: [String],
         leaseDuration: Duration = .seconds(15), renewInterval: Duration = .seconds(5),
-        clock: any WallClock = SystemWallClock(), logger: Logger = Logger(label: "kafkafleet.leases")
+        clock: any WallClock = SystemWallClock(), waitClock: any Clock<Duration> = ContinuousClock(),
+        observer: any FleetObserver = NoFleetObserver(), logger: Logger = Logger(label: "kafkafleet.leases")
     ) {
         self.store = store
         self.holder = holder
@@ -40,6 +48,8 @@ public final class LeaseLeaderElector: LeaderElector, Service {
         self.renewInterval = renewInterval
         self.safetyMargin = min(renewInterval, leaseDuration / 3)
         self.clock = clock
+        self.waitClock = waitClock
+        self.observer = observer
         self.logger = logger
     }
 
@@ -92,14 +102,24 @@ public final class LeaseLeaderElector: LeaderElector, Service {
             }
             return (was, leases[workerType].map { now < $0 } ?? false)
         }
-        if was != isNow {
-            logger.info(isNow ? "leading worker" : "stopped leading worker", metadata: ["worker_type": "\(workerType)", "holder": "\(holder)"])
-            Gauge(label: "kas_fleet_manager_leader_worker", dimensions: [("worker_type", workerType)]).record(isNow ? 1 : 0)
-            if isNow {
-                for subscriber in gainSubscribers.withLock({ Array(($0[workerType] ?? [:]).values) }) { subscriber.yield() }
-            }
+        if isNow && !was {
+            for subscriber in gainSubscribers.withLock({ Array(($0[workerType] ?? [:]).values) }) { subscriber.yield() }
         }
+        announce(workerType, isLeader: isNow)
         await noteExpiry(of: workerType, refused: held == false)
+    }
+
+    /// Tells the observer whether this elector leads `workerType`, and logs when that differs from what it last
+    /// said: a lease that ran out between rounds shows up at the next round, even though no round saw it end.
+    private func announce(_ workerType: String, isLeader: Bool) {
+        let changed = announced.withLock { announced in
+            defer { announced[workerType] = isLeader }
+            return (announced[workerType] ?? false) != isLeader
+        }
+        if changed {
+            logger.info(isLeader ? "leading worker" : "stopped leading worker", metadata: ["worker_type": "\(workerType)", "holder": "\(holder)"])
+        }
+        observer.leadership(of: workerType, isLeader: isLeader)
     }
 
     /// Remembers when another replica's lease of `workerType` runs out, after a refusal; forgets it otherwise.
@@ -125,6 +145,7 @@ public final class LeaseLeaderElector: LeaderElector, Service {
     /// Gives up every lease this elector holds (all at once), so another replica can take over at once.
     public func releaseAll() async {
         validUntil.withLock { $0.removeAll() }
+        for workerType in workerTypes { announce(workerType, isLeader: false) }
         for subscribers in gainSubscribers.withLock({ $0.values.map { Array($0.values) } }) {
             for subscriber in subscribers { subscriber.finish() }
         }
@@ -136,11 +157,11 @@ public final class LeaseLeaderElector: LeaderElector, Service {
     }
 
     public func run() async throws {
-        let sleeper = ContinuousClock()
+        let waitClock = waitClock
         while !Task.isCancelled && !Task.isShuttingDownGracefully {
             await renewOnce()
             let delay = delayBeforeNextRound()
-            try? await cancelWhenGracefulShutdown { try await sleeper.sleep(for: delay) }
+            try? await cancelWhenGracefulShutdown { try await waitClock.sleep(for: delay) }
         }
         await releaseAll()
     }

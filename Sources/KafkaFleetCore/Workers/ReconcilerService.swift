@@ -1,5 +1,4 @@
 public import Logging
-import Metrics
 public import ServiceLifecycle
 
 /// Runs one reconciler for the life of the process: a pass at start, a pass whenever a relevant change is
@@ -11,6 +10,9 @@ public import ServiceLifecycle
 /// the database is down) is retried after a backoff that doubles from `PassBackoff.initial` up to the resync
 /// interval, and resets after the next pass that completes. On graceful shutdown the pass in flight finishes
 /// (within its bound) and no new one starts; on cancellation it is abandoned at once.
+///
+/// Every wait (the resync, the retry backoff, the pass bound) is measured on the injected `clock`, so tests drive
+/// the service with a test clock instead of waiting; every pass is reported to the `observer`.
 public struct ReconcilerService: Service {
     private let reconciler: any Reconciler
     private let changes: any ChangeFeed
@@ -18,12 +20,16 @@ public struct ReconcilerService: Service {
     private let resync: Duration
     private let passTimeout: Duration
     private let progress: WorkerProgress?
+    private let clock: any Clock<Duration>
+    private let observer: any FleetObserver
     private let logger: Logger
 
     /// A service running `reconciler`, woken by `changes` and by leadership gains, resyncing every `resync`, each
-    /// pass bounded by `passTimeout`; completed passes are recorded in `progress` (for readiness).
+    /// pass bounded by `passTimeout`, all measured on `clock`; completed passes are recorded in `progress` (for
+    /// readiness) and every pass is reported to `observer`.
     public init(reconciler: any Reconciler, changes: any ChangeFeed, elector: any LeaderElector = AlwaysLeader(),
                 resync: Duration = .seconds(30), passTimeout: Duration = .seconds(60), progress: WorkerProgress? = nil,
+                clock: any Clock<Duration> = ContinuousClock(), observer: any FleetObserver = NoFleetObserver(),
                 logger: Logger = Logger(label: "kafkafleet.workers")) {
         self.reconciler = reconciler
         self.changes = changes
@@ -31,17 +37,23 @@ public struct ReconcilerService: Service {
         self.resync = resync
         self.passTimeout = passTimeout
         self.progress = progress
+        self.clock = clock
+        self.observer = observer
         var logger = logger
         logger[metadataKey: "worker_type"] = "\(reconciler.workerType)"
         self.logger = logger
     }
 
     public func run() async throws {
+        await run(on: clock)
+    }
+
+    /// The service's loop, on the clock's own type (so it can keep the clock's instants).
+    private func run<C: Clock<Duration>>(on clock: C) async {
         let (wakeUps, wake) = AsyncStream<Void>.makeStream(bufferingPolicy: .bufferingNewest(1))
         let reconciler = reconciler
         let changed = changes.wakeUps { reconciler.isInterested(in: $0) }
         let gains = elector.leadershipGains(of: reconciler.workerType)
-        let clock = ContinuousClock()
         let workerType = reconciler.workerType
         progress?.started(workerType)
         await withTaskGroup(of: Void.self) { group in
@@ -60,16 +72,16 @@ public struct ReconcilerService: Service {
                     wake.yield()
                 }
             }
-            var retryScheduledAt: ContinuousClock.Instant?
+            var retryScheduledAt: C.Instant?
             var backoff = PassBackoff(maximum: resync)
             wake.yield()
             for await _ in wakeUps.cancelOnGracefulShutdown() {
-                guard let delay = await runUntilIdle(backoff: &backoff) else { continue }
-                let due = clock.now + delay
+                guard let delay = await runUntilIdle(backoff: &backoff, clock: clock) else { continue }
+                let due = clock.now.advanced(by: delay)
                 if let scheduled = retryScheduledAt, scheduled > clock.now, scheduled <= due { continue }
                 retryScheduledAt = due
                 group.addTask {
-                    do { try await clock.sleep(until: due) } catch { return }
+                    do { try await clock.sleep(until: due, tolerance: nil) } catch { return }
                     wake.yield()
                 }
             }
@@ -80,10 +92,10 @@ public struct ReconcilerService: Service {
     /// Runs passes while they find full pages of work, at most 1,000 in a row so a hot loop cannot starve the
     /// rest. Returns when the worker wants to run again without being woken: a pass failed (after the pass
     /// backoff), or an item in backoff wants a retry.
-    private func runUntilIdle(backoff: inout PassBackoff) async -> Duration? {
+    private func runUntilIdle<C: Clock<Duration>>(backoff: inout PassBackoff, clock: C) async -> Duration? {
         guard await elector.isLeader(of: reconciler.workerType) else { return nil }
         for _ in 0..<1_000 {
-            let report = await pass()
+            let report = await pass(clock: clock)
             if report.passFailed {
                 return backoff.failed()
             }
@@ -96,26 +108,18 @@ public struct ReconcilerService: Service {
         return nil
     }
 
-    private func pass() async -> ReconcileReport {
-        let dimensions = [("worker_type", reconciler.workerType)]
-        let start = ContinuousClock.now
+    private func pass<C: Clock<Duration>>(clock: C) async -> ReconcileReport {
+        let start = clock.now
         let reconciler = reconciler
         let limit = passTimeout
         let report: ReconcileReport
         do {
-            report = try await Deadline.run(within: limit, onTimeout: { PassTimedOut(limit: limit) }) { await reconciler.reconcile() }
+            report = try await Deadline.run(within: limit, on: clock, onTimeout: { PassTimedOut(limit: limit) }) { await reconciler.reconcile() }
         } catch {
             report = ReconcileReport(errors: ["\(error)"], abandoned: true)
         }
-        let elapsed = ContinuousClock.now - start
-        Gauge(label: "kas_fleet_manager_reconciler_duration_in_seconds", dimensions: dimensions).record(elapsed.timeInterval)
-        if report.errors.isEmpty {
-            Counter(label: "kas_fleet_manager_reconciler_success_count", dimensions: dimensions).increment()
-        } else {
-            Counter(label: "kas_fleet_manager_reconciler_failure_count", dimensions: dimensions).increment()
-            Counter(label: "kas_fleet_manager_reconciler_errors_count", dimensions: dimensions).increment(by: report.errors.count)
-            for error in report.errors { logger.warning("reconcile error", metadata: ["error": "\(error)"]) }
-        }
+        observer.workerPassEnded(workerType: reconciler.workerType, duration: start.duration(to: clock.now), errors: report.errors.count)
+        for error in report.errors { logger.warning("reconcile error", metadata: ["error": "\(error)"]) }
         if report.changed > 0 {
             logger.debug("pass", metadata: ["examined": "\(report.examined)", "changed": "\(report.changed)"])
         }
