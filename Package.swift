@@ -14,6 +14,7 @@ let package = Package(
         .library(name: "KafkaFleetStore", targets: ["KafkaFleetStore"]),
         .library(name: "KafkaFleetProviders", targets: ["KafkaFleetProviders"]),
         .library(name: "KafkaFleetHTTP", targets: ["KafkaFleetHTTP"]),
+        .library(name: "KafkaFleetLocal", targets: ["KafkaFleetLocal"]),
         .library(name: "KafkaFleetTesting", targets: ["KafkaFleetTesting"]),
         .executable(name: "kafkafleetd", targets: ["kafkafleetd"]),
         .executable(name: "kafkafleetctl", targets: ["kafkafleetctl"]),
@@ -96,19 +97,24 @@ let package = Package(
             swiftSettings: swiftSettings
         ),
         .target(
-            name: "KafkaFleetTesting",
+            name: "KafkaFleetLocal",
             dependencies: [
                 "KafkaFleetCore",
                 .product(name: "AsyncHTTPClient", package: "async-http-client"),
+                .product(name: "NIOCore", package: "swift-nio"),
                 .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
-                .product(name: "Logging", package: "swift-log"),
             ],
+            swiftSettings: swiftSettings
+        ),
+        .target(
+            name: "KafkaFleetTesting",
+            dependencies: ["KafkaFleetCore", "KafkaFleetLocal"],
             swiftSettings: swiftSettings
         ),
         .executableTarget(
             name: "kafkafleetd",
             dependencies: [
-                "KafkaFleetCore", "KafkaFleetStore", "KafkaFleetProviders", "KafkaFleetHTTP", "KafkaFleetTesting",
+                "KafkaFleetCore", "KafkaFleetStore", "KafkaFleetProviders", "KafkaFleetHTTP", "KafkaFleetLocal",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
                 .product(name: "Prometheus", package: "swift-prometheus"),
@@ -120,7 +126,7 @@ let package = Package(
         .executableTarget(
             name: "kafkafleetctl",
             dependencies: [
-                "KafkaFleetCore", "KafkaFleetStore", "KafkaFleetHTTP", "KafkaFleetTesting",
+                "KafkaFleetCore", "KafkaFleetStore", "KafkaFleetHTTP", "KafkaFleetLocal",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "AsyncHTTPClient", package: "async-http-client"),
             ],
@@ -128,14 +134,14 @@ let package = Package(
         ),
         .executableTarget(
             name: "EmbeddedReconcilers",
-            dependencies: ["KafkaFleetCore", "KafkaFleetTesting"],
+            dependencies: ["KafkaFleetCore", "KafkaFleetLocal"],
             path: "Examples/EmbeddedReconcilers",
             swiftSettings: swiftSettings
         ),
         .executableTarget(
             name: "InProcessAPI",
             dependencies: [
-                "KafkaFleetCore", "KafkaFleetHTTP", "KafkaFleetTesting",
+                "KafkaFleetCore", "KafkaFleetHTTP", "KafkaFleetLocal",
                 .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "AsyncHTTPClient", package: "async-http-client"),
             ],
@@ -144,14 +150,14 @@ let package = Package(
         ),
         .executableTarget(
             name: "FleetBenchmark",
-            dependencies: ["KafkaFleetCore", "KafkaFleetStore", "KafkaFleetTesting", .product(name: "Logging", package: "swift-log")],
+            dependencies: ["KafkaFleetCore", "KafkaFleetStore", "KafkaFleetLocal", .product(name: "Logging", package: "swift-log")],
             path: "Benchmarks/FleetBenchmark",
             swiftSettings: swiftSettings
         ),
         .executableTarget(
             name: "APIBenchmark",
             dependencies: [
-                "KafkaFleetCore", "KafkaFleetStore", "KafkaFleetHTTP", "KafkaFleetTesting",
+                "KafkaFleetCore", "KafkaFleetStore", "KafkaFleetHTTP", "KafkaFleetLocal",
                 .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "AsyncHTTPClient", package: "async-http-client"),
                 .product(name: "Logging", package: "swift-log"),
@@ -177,13 +183,13 @@ let package = Package(
         ),
         .testTarget(
             name: "KafkaFleetCoreTests",
-            dependencies: ["KafkaFleetCore", "KafkaFleetStore", "KafkaFleetTesting"],
+            dependencies: ["KafkaFleetCore", "KafkaFleetStore", "KafkaFleetLocal", "KafkaFleetTesting"],
             swiftSettings: swiftSettings
         ),
         .testTarget(
             name: "KafkaFleetStoreTests",
             dependencies: [
-                "KafkaFleetCore", "KafkaFleetStore", "KafkaFleetTesting",
+                "KafkaFleetCore", "KafkaFleetStore", "KafkaFleetLocal", "KafkaFleetTesting",
                 .product(name: "Logging", package: "swift-log"),
                 .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
             ],
@@ -192,11 +198,16 @@ let package = Package(
         .testTarget(
             name: "KafkaFleetHTTPTests",
             dependencies: [
-                "KafkaFleetCore", "KafkaFleetHTTP", "KafkaFleetTesting",
+                "KafkaFleetCore", "KafkaFleetHTTP", "KafkaFleetLocal", "KafkaFleetTesting",
                 .product(name: "CompressNIO", package: "compress-nio"),
                 .product(name: "HummingbirdTesting", package: "hummingbird"),
                 .product(name: "JWTKit", package: "jwt-kit"),
             ],
+            swiftSettings: swiftSettings
+        ),
+        .testTarget(
+            name: "KafkaFleetLocalTests",
+            dependencies: ["KafkaFleetCore", "KafkaFleetLocal"],
             swiftSettings: swiftSettings
         ),
         .testTarget(

@@ -12,7 +12,7 @@ import Hummingbird
 import KafkaFleetCore
 import KafkaFleetHTTP
 import KafkaFleetStore
-import KafkaFleetTesting
+import KafkaFleetLocal
 import Logging
 import NIOCore
 import ServiceLifecycle

@@ -7,7 +7,7 @@
 import Foundation
 import KafkaFleetCore
 import KafkaFleetStore
-import KafkaFleetTesting
+import KafkaFleetLocal
 import Logging
 
 /// CPU time (user + system) of this process so far.
@@ -29,7 +29,7 @@ struct Fleet {
     let clusterID = "bench-cluster"
 
     init(store: any FleetStore, pageSize: Int) {
-        environment = FleetEnvironment(store: store, quota: AllowAllQuotaService(), dns: FakeDNSProvider(), identity: FakeIdentityProvider(),
+        environment = FleetEnvironment(store: store, quota: AllowAllQuotaService(), dns: LocalDNSProvider(), identity: LocalIdentityProvider(),
                                        settings: ReconcilerSettings(pageSize: pageSize), logger: Logger(label: "bench"))
         agent = SimulatedAgent(transport: DirectAgentTransport(service: AgentService(environment: environment, settings: AgentSettings(ssoRealmURL: "https://sso.example.com")),
                                                                clusterID: clusterID),

@@ -3,7 +3,7 @@
 // until the kafka is ready — the same reconcilers `kafkafleetd` runs, on providers of your choosing.
 import Foundation
 import KafkaFleetCore
-import KafkaFleetTesting
+import KafkaFleetLocal
 
 /// A DNS provider that only prints what it would do: stands in for your own DNS system.
 struct PrintingDNS: DNSProvider {
@@ -30,7 +30,7 @@ struct Unlimited: QuotaService {
 }
 
 let store: any FleetStore = InMemoryFleetStore()
-let environment = FleetEnvironment(store: store, quota: Unlimited(), dns: PrintingDNS(), identity: FakeIdentityProvider())
+let environment = FleetEnvironment(store: store, quota: Unlimited(), dns: PrintingDNS(), identity: LocalIdentityProvider())
 let cluster = ConfiguredCluster(clusterID: "example-cluster", status: .provisioning, providerType: .standalone,
                                 clusterDNS: "apps.example-cluster.example.com")
 let clusters = ClusterReconciler(environment: environment, providers: [.standalone: StandaloneClusterProvider()],

@@ -6,7 +6,7 @@ import Foundation
 import Hummingbird
 import KafkaFleetCore
 import KafkaFleetHTTP
-import KafkaFleetTesting
+import KafkaFleetLocal
 import Logging
 import NIOCore
 import ServiceLifecycle

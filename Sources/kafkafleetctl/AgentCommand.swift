@@ -2,7 +2,7 @@ import ArgumentParser
 import Foundation
 import KafkaFleetCore
 import KafkaFleetHTTP
-import KafkaFleetTesting
+import KafkaFleetLocal
 import ServiceLifecycle
 import Logging
 

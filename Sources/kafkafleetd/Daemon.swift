@@ -4,7 +4,7 @@ import KafkaFleetCore
 import KafkaFleetHTTP
 import KafkaFleetProviders
 import KafkaFleetStore
-import KafkaFleetTesting
+import KafkaFleetLocal
 import Logging
 import Metrics
 import Prometheus
@@ -104,7 +104,7 @@ struct Daemon {
 
     /// Route53 when a hosted zone is configured; otherwise DNS records kept in memory (the embedded default).
     private func dnsProvider() -> any DNSProvider {
-        guard let route53 = configuration.route53 else { return FakeDNSProvider() }
+        guard let route53 = configuration.route53 else { return LocalDNSProvider() }
         let zone: Route53Configuration.HostedZone = route53.zoneID.map { .id($0) } ?? .name(route53.zoneName ?? "")
         return Route53DNSProvider(configuration: Route53Configuration(
             credentials: AWSCredentials(accessKeyID: route53.accessKeyID, secretAccessKey: route53.secretAccessKey),
@@ -113,7 +113,7 @@ struct Daemon {
 
     /// Keycloak when configured; otherwise clients kept in memory (the embedded default).
     private func identityProvider() -> any IdentityProvider {
-        guard let keycloak = configuration.keycloak else { return FakeIdentityProvider() }
+        guard let keycloak = configuration.keycloak else { return LocalIdentityProvider() }
         return KeycloakIdentityProvider(configuration: KeycloakConfiguration(
             baseURL: keycloak.url, realm: keycloak.realm, clientID: keycloak.clientID, clientSecret: keycloak.clientSecret))
     }

@@ -1,5 +1,6 @@
 import Foundation
 import KafkaFleetCore
+import KafkaFleetLocal
 import KafkaFleetTesting
 import Synchronization
 import Testing

@@ -1,6 +1,6 @@
 import Foundation
 import KafkaFleetCore
-import KafkaFleetTesting
+import KafkaFleetLocal
 import Testing
 
 /// A kafka service over an in-memory store with one ready cluster in `aws/us-east-1`, unless told otherwise.

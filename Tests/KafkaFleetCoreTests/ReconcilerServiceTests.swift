@@ -1,6 +1,6 @@
 import Foundation
 import KafkaFleetCore
-import KafkaFleetTesting
+import KafkaFleetLocal
 import Synchronization
 import Testing
 

@@ -1,6 +1,6 @@
 import Foundation
 import KafkaFleetCore
-import KafkaFleetTesting
+import KafkaFleetLocal
 import Testing
 
 @Suite("Service account use cases")

@@ -4,6 +4,7 @@ import Hummingbird
 import HummingbirdTesting
 import KafkaFleetCore
 @testable import KafkaFleetHTTP
+import KafkaFleetLocal
 import KafkaFleetTesting
 import Testing
 

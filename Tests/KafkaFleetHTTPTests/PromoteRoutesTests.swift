@@ -3,7 +3,7 @@ import HTTPTypes
 import HummingbirdTesting
 import KafkaFleetCore
 import KafkaFleetHTTP
-import KafkaFleetTesting
+import KafkaFleetLocal
 import Testing
 
 /// Creates an `eval` kafka through the API with `headers` and moves it to `ready` in `store`; its id.

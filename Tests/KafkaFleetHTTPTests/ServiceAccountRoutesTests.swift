@@ -3,7 +3,7 @@ import HTTPTypes
 import HummingbirdTesting
 import KafkaFleetCore
 import KafkaFleetHTTP
-import KafkaFleetTesting
+import KafkaFleetLocal
 import Testing
 
 @Suite("Service account routes")

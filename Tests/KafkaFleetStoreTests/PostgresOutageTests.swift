@@ -1,5 +1,6 @@
 import Foundation
 import KafkaFleetCore
+import KafkaFleetLocal
 @testable import KafkaFleetStore
 import KafkaFleetTesting
 import Synchronization

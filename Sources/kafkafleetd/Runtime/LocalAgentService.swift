@@ -1,6 +1,6 @@
 import KafkaFleetCore
 import KafkaFleetHTTP
-import KafkaFleetTesting
+import KafkaFleetLocal
 import ServiceLifecycle
 
 /// The embedded default's simulated agent: once the API listens, it runs a `SimulatedAgent` for the local cluster

@@ -1,7 +1,7 @@
 import Foundation
 import KafkaFleetCore
+import KafkaFleetLocal
 import KafkaFleetStore
-import KafkaFleetTesting
 import Synchronization
 import Testing
 

@@ -1,7 +1,7 @@
 import Foundation
 import KafkaFleetCore
+import KafkaFleetLocal
 @testable import KafkaFleetStore
-import KafkaFleetTesting
 import Testing
 
 /// The stores the conformance suite runs against. PostgreSQL joins when `KAFKAFLEET_TEST_DATABASE_URL`

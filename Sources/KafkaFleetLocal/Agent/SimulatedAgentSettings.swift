@@ -1,6 +1,7 @@
 public import KafkaFleetCore
 
-/// How a simulated agent behaves: how fast kafkas become ready, what its cluster offers.
+/// How a `SimulatedAgent` behaves: how fast its kafkas become ready, how often it talks to the control plane, and
+/// what its cluster offers (ingress domain, capacity per instance type, Strimzi versions).
 public struct SimulatedAgentSettings: Sendable, Hashable {
     /// How long after it first sees a kafka the agent reports it ready.
     public var readyAfter: Duration
@@ -15,7 +16,9 @@ public struct SimulatedAgentSettings: Sendable, Hashable {
     /// The Strimzi operators the cluster reports.
     public var strimziVersions: [DataPlaneClusterStatus.ReportedStrimzi]
 
-    /// Settings with a ready delay of `readyAfter` and a generous capacity.
+    /// Settings for a cluster whose ingress is `clusterDNS`: by default kafkas are ready 2 s after the agent first sees
+    /// them, the agent polls every second and reports everything every 30 s, and the cluster holds 100 streaming
+    /// units of each of the standard and developer types with one Strimzi version that offers Kafka 3.2.3 and 3.3.1.
     public init(
         readyAfter: Duration = .seconds(2), pollInterval: Duration = .seconds(1), fullReportInterval: Duration = .seconds(30),
         clusterDNS: String,

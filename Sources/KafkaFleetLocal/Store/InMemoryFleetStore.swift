@@ -2,8 +2,11 @@ public import Foundation
 public import KafkaFleetCore
 
 /// A `FleetStore` in process memory, with the same semantics as the SQL store: conditional writes,
-/// serialised admission limits, soft delete, status events. For tests and for programs that embed the
-/// reconcilers without a database.
+/// serialised admission limits, soft delete, status events, service accounts.
+///
+/// Use it to embed the reconcilers (or the API) in a program of your own without a database, and in tests.
+/// Nothing survives the process and only one process sees it, so it cannot back several `kafkafleetd` replicas;
+/// `kafkafleetd` itself keeps even its embedded default in SQLite, so a fleet survives a restart.
 public actor InMemoryFleetStore: FleetStore {
     private var kafkaRows: [String: KafkaRequest] = [:]
     private var clusterRows: [String: DataPlaneCluster] = [:]

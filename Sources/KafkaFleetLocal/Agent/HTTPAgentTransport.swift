@@ -5,6 +5,11 @@ import NIOCore
 
 /// The agent protocol over HTTP, as a real data-plane agent speaks it: `GET /agent-clusters/{id}/kafkas`,
 /// `PUT …/kafkas/status`, `PUT …/status`, each with a bearer token whose `clientId` names the cluster's agent.
+///
+/// The embedded default of `kafkafleetd` runs its simulated agent on this transport over loopback, and
+/// `kafkafleetctl agent simulate` runs one against any control plane, so the agent API, its authentication and
+/// its validation are exercised exactly as a real agent exercises them. A call times out after 30 seconds; an
+/// answer other than 2xx is a `CallFailed`.
 public struct HTTPAgentTransport: AgentTransport {
     /// A failure of the control plane to accept an agent call.
     public struct CallFailed: Error, CustomStringConvertible {
@@ -13,6 +18,7 @@ public struct HTTPAgentTransport: AgentTransport {
         /// The response body.
         public var body: String
 
+        /// The status and body, for logs.
         public var description: String { "control plane answered \(status): \(body)" }
     }
 
@@ -20,22 +26,26 @@ public struct HTTPAgentTransport: AgentTransport {
     private let clusterURL: String
     private let token: @Sendable () async throws -> String
 
-    /// A transport to the control plane at `baseURL` (e.g. `http://127.0.0.1:8000`) for cluster `clusterID`.
+    /// A transport to the control plane at `baseURL` (e.g. `http://127.0.0.1:8000`) for cluster `clusterID`; `token`
+    /// is asked for a bearer token before every call, so it may renew tokens as they expire.
     public init(client: HTTPClient = .shared, baseURL: String, clusterID: String, token: @escaping @Sendable () async throws -> String) {
         self.client = client
         self.clusterURL = "\(baseURL.hasSuffix("/") ? String(baseURL.dropLast()) : baseURL)/api/kafkas_mgmt/v1/agent-clusters/\(clusterID)"
         self.token = token
     }
 
+    /// `GET …/kafkas`: the cluster's desired kafkas.
     public func desiredKafkas() async throws -> ManagedKafkaList {
         let body = try await call("GET", "\(clusterURL)/kafkas", body: nil)
         return try JSONDecoder().decode(ManagedKafkaList.self, from: body)
     }
 
+    /// `PUT …/kafkas/status`: reports kafka statuses.
     public func reportKafkas(_ statuses: [String: DataPlaneKafkaStatus]) async throws {
         _ = try await call("PUT", "\(clusterURL)/kafkas/status", body: try JSONEncoder().encode(statuses))
     }
 
+    /// `PUT …/status`: reports the cluster's status.
     public func reportCluster(_ status: DataPlaneClusterStatus) async throws {
         _ = try await call("PUT", "\(clusterURL)/status", body: try JSONEncoder().encode(status))
     }

@@ -2,10 +2,20 @@ public import Foundation
 public import KafkaFleetCore
 public import ServiceLifecycle
 
-/// A data-plane agent that runs no Kafka: it reads its cluster's desired kafkas like a real agent, reports each
-/// one installing and then ready (with routes under its cluster's domain) after a delay, reports deleted kafkas
-/// gone, and reports its cluster ready with capacity and a Strimzi version. Knobs let tests make it fail kafkas,
-/// go silent, or report its cluster not ready.
+/// A data-plane agent that runs no Kafka: the data plane of a fleet on a laptop.
+///
+/// It speaks the agent protocol like kas-fleetshard: it reads its cluster's desired kafkas, reports each new one
+/// installing and then ready after `SimulatedAgentSettings/readyAfter` (with routes under its cluster's ingress
+/// domain and an admin-server URL), reports deleted kafkas gone, and reports its cluster ready with the capacity
+/// and Strimzi versions of its settings. The control plane cannot tell it from a real agent, so every reconciler,
+/// the agent API and the CLI work end to end; but nothing listens at the bootstrap hosts it reports, so no Kafka
+/// client can connect to its kafkas.
+///
+/// Run it as a `Service` (it syncs at start, on every change when given the control plane's `ChangeFeed`, when a
+/// waiting kafka is due, and every poll interval), or call `syncOnce()` to step it by hand. `kafkafleetd` runs one
+/// per local cluster when no cloud is configured; `kafkafleetctl agent simulate` runs one in a process of its own.
+/// `fail(kafkaID:)`, `setSilent(_:)` and `setClusterReady(_:)` simulate a data plane in trouble, to watch how the
+/// control plane reacts.
 public actor SimulatedAgent: Service {
     private let transport: any AgentTransport
     private let settings: SimulatedAgentSettings
@@ -19,8 +29,8 @@ public actor SimulatedAgent: Service {
     private var silent = false
     private var clusterReady = true
 
-    /// An agent speaking through `transport`. When `changes` is given (in-process), a kafka or cluster change wakes it
-    /// at once instead of at its next poll.
+    /// An agent speaking through `transport`, timing kafkas by `clock`. When `changes` is given (the control plane
+    /// runs in the same process), a kafka or cluster change wakes it at once instead of at its next poll.
     public init(transport: any AgentTransport, settings: SimulatedAgentSettings, clock: any WallClock = SystemWallClock(),
                 changes: (any ChangeFeed)? = nil) {
         self.transport = transport
@@ -29,13 +39,16 @@ public actor SimulatedAgent: Service {
         self.changes = changes
     }
 
-    /// Makes the agent report `kafkaID` as failed (Ready false, reason Error) from now on.
+    /// Makes the agent report `kafkaID` as failed (Ready false, reason Error) from now on, as a kafka whose
+    /// brokers cannot start; the control plane then marks it failed.
     public func fail(kafkaID: String) { failing.insert(kafkaID) }
 
-    /// Makes the agent stop (or resume) talking to the control plane.
+    /// Makes the agent stop (or resume) talking to the control plane, as an agent cut off from it: while silent its
+    /// rounds do nothing, so provisioning kafkas wait until their timeout.
     public func setSilent(_ silent: Bool) { self.silent = silent }
 
-    /// Makes the agent report its cluster ready or not ready.
+    /// Makes the agent report its cluster ready or not ready; a cluster reported not ready goes back to waiting for its
+    /// agent until it is reported ready again.
     public func setClusterReady(_ ready: Bool) { clusterReady = ready }
 
     /// One round of the protocol: report the cluster, read the desired kafkas, report what changed.
