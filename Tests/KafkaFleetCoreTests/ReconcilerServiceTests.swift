@@ -1,6 +1,7 @@
 import Foundation
 import KafkaFleetCore
 import KafkaFleetLocal
+import KafkaFleetTesting
 import Synchronization
 import Testing
 
