@@ -51,7 +51,7 @@ enum PostgresBench {
             + RawKafka.columns.prefix(RawKafka.fieldCount).enumerated().map { "\"\($0.element)\" = $\($0.offset + 1)" }.joined(separator: ", ")
             + ", \"revision\" = revision + 1 WHERE \"id\" = $\(RawKafka.fieldCount + 1) AND \"status\" = $\(RawKafka.fieldCount + 2)"
             + " AND \"revision\" = $\(RawKafka.fieldCount + 3) AND \"deleted_at\" IS NULL RETURNING \"revision\""
-        static func bind(_ values: some Sequence<RawKafka.Value>, into bindings: inout PostgresBindings) {
+        static func bind(_ values: some Sequence<KafkaColumn.Value>, into bindings: inout PostgresBindings) {
             for value in values {
                 switch value {
                 case let .text(text): bindings.append(text)
@@ -70,7 +70,7 @@ enum PostgresBench {
                     """, logger: logger).collect()
                 guard taken.isEmpty else { throw RawError.badValue("name taken") }
                 var bindings = PostgresBindings(capacity: RawKafka.columns.count)
-                Self.bind(RawKafka.values(of: kafka, revision: 1), into: &bindings)
+                Self.bind(try RawKafka.values(of: kafka, revision: 1), into: &bindings)
                 try await connection.query(PostgresQuery(unsafeSQL: Self.insert, binds: bindings), logger: logger)
                 try await event(kafka.id, from: "", to: kafka.status.rawValue, at: kafka.createdAt, on: connection)
             }
@@ -100,7 +100,7 @@ enum PostgresBench {
         func update(_ kafka: KafkaRequest, expecting expected: KafkaStatus) async throws -> Bool {
             try await client.withTransaction(logger: logger) { connection in
                 var bindings = PostgresBindings(capacity: RawKafka.fieldCount + 3)
-                Self.bind(RawKafka.values(of: kafka, revision: kafka.revision).prefix(RawKafka.fieldCount), into: &bindings)
+                Self.bind(try RawKafka.values(of: kafka, revision: kafka.revision).prefix(RawKafka.fieldCount), into: &bindings)
                 Self.bind([.text(kafka.id), .text(expected.rawValue), .int(kafka.revision)], into: &bindings)
                 guard try await !connection.query(PostgresQuery(unsafeSQL: Self.update, binds: bindings), logger: logger).collect().isEmpty
                 else { return false }
@@ -135,7 +135,7 @@ enum PostgresBench {
     }
 
     /// A PostgresNIO row read with PostgresNIO's own decoders.
-    struct Columns: RawColumns {
+    struct Columns: KafkaColumnReader {
         let row: PostgresRandomAccessRow
 
         private func cell(_ column: String) throws -> PostgresCell {
@@ -147,6 +147,16 @@ enum PostgresBench {
         func int(_ column: String) throws -> Int { try cell(column).decode(Int.self) }
         func bool(_ column: String) throws -> Bool { try cell(column).decode(Bool.self) }
         func date(_ column: String) throws -> Date { try cell(column).decode(Date.self) }
-        func isNull(_ column: String) throws -> Bool { try cell(column).bytes == nil }
+        func optionalDate(_ column: String) throws -> Date? { try cell(column).decode(Date?.self) }
+
+        func status(_ column: String) throws -> KafkaStatus {
+            guard let status = KafkaStatus(rawValue: try string(column)) else { throw RawError.badValue(column) }
+            return status
+        }
+
+        func routes(_ column: String) throws -> [KafkaRoute]? {
+            guard let text = try cell(column).decode(String?.self) else { return nil }
+            return try JSONDecoder().decode([KafkaRoute].self, from: Data(text.utf8))
+        }
     }
 }

@@ -47,7 +47,7 @@ enum SQLiteBench {
             INSERT INTO status_events (id, resource_kind, resource_id, from_status, to_status, reason, occurred_at) VALUES (?, ?, ?, ?, ?, ?, ?)
             """
 
-        static func data(_ value: RawKafka.Value) -> SQLiteData {
+        static func data(_ value: KafkaColumn.Value) -> SQLiteData {
             switch value {
             case let .text(text): .text(text)
             case let .int(number): .integer(number)
@@ -63,7 +63,7 @@ enum SQLiteBench {
                     "SELECT 1 FROM kafka_requests WHERE organisation_id = ? AND name = ? AND deleted_at IS NULL LIMIT 1",
                     [.text(kafka.organisationID), .text(kafka.name)])
                 guard taken.isEmpty else { throw RawError.badValue("name taken") }
-                _ = try await connection.query(Self.insert, RawKafka.values(of: kafka, revision: 1).map(Self.data))
+                _ = try await connection.query(Self.insert, try RawKafka.values(of: kafka, revision: 1).map(Self.data))
                 try await event(kafka.id, from: "", to: kafka.status.rawValue, at: kafka.createdAt)
             }
         }
@@ -75,7 +75,7 @@ enum SQLiteBench {
 
         func update(_ kafka: KafkaRequest, expecting expected: KafkaStatus) async throws -> Bool {
             try await transaction {
-                var values = RawKafka.values(of: kafka, revision: kafka.revision).prefix(RawKafka.fieldCount).map(Self.data)
+                var values = try RawKafka.values(of: kafka, revision: kafka.revision).prefix(RawKafka.fieldCount).map(Self.data)
                 values += [.text(kafka.id), .text(expected.rawValue), .integer(kafka.revision)]
                 guard try await !connection.query(Self.update, values).isEmpty else { return false }
                 try await event(kafka.id, from: expected.rawValue, to: kafka.status.rawValue, at: kafka.updatedAt)
@@ -110,7 +110,7 @@ enum SQLiteBench {
     }
 
     /// A SQLiteNIO row read with SQLiteNIO's own conversions.
-    struct Columns: RawColumns {
+    struct Columns: KafkaColumnReader {
         let row: SQLiteRow
 
         private func data(_ column: String) throws -> SQLiteData {
@@ -138,6 +138,17 @@ enum SQLiteBench {
             return value
         }
 
-        func isNull(_ column: String) throws -> Bool { try data(column) == .null }
+        func optionalDate(_ column: String) throws -> Date? {
+            try data(column) == .null ? nil : try date(column)
+        }
+
+        func status(_ column: String) throws -> KafkaStatus {
+            guard let status = KafkaStatus(rawValue: try string(column)) else { throw RawError.badValue(column) }
+            return status
+        }
+
+        func routes(_ column: String) throws -> [KafkaRoute]? {
+            try data(column) == .null ? nil : try JSONDecoder().decode([KafkaRoute].self, from: Data(try string(column).utf8))
+        }
     }
 }

@@ -22,11 +22,12 @@ public enum ErrorCatalogue {
 
     /// Every entry, sorted by code (what `GET /errors` lists).
     public static var all: [Entry] {
-        FleetError.Code.allCases.sorted { $0.rawValue < $1.rawValue }.map(entry(for:))
+        FleetError.Code.all.map(entry(for:))
     }
 
+    /// Switches over the package's view of the codes, so that the compiler checks every code has an entry.
     private static func statusAndReason(_ code: FleetError.Code) -> (HTTPResponse.Status, String) {
-        switch code {
+        switch code.base {
         case .forbidden: (.forbidden, "Forbidden to perform this action")
         case .maxAllowedInstanceReached: (.forbidden, "Forbidden to create more instances than the maximum allowed")
         case .conflict: (.conflict, "An entity with the specified unique values already exists")

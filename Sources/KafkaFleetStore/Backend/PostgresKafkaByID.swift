@@ -6,7 +6,7 @@ import PostgresKit
 /// an older replica's connections.
 struct PostgresKafkaByID: PostgresPreparedStatement {
     static let name = "kafkafleet_kafka_by_id"
-    static let sql = "SELECT " + KafkaRow.columns.map { "\"\($0)\"" }.joined(separator: ", ")
+    static let sql = "SELECT " + KafkaRow.columns.map { "\"\($0.name)\"" }.joined(separator: ", ")
         + " FROM \(KafkaRow.table) WHERE \"id\" = $1 AND \"deleted_at\" IS NULL LIMIT 1"
     static let bindingDataTypes: [PostgresDataType] = [.text]
 

@@ -1,13 +1,71 @@
-import KafkaFleetCore
+import Foundation
+package import KafkaFleetCore
 import SQLKit
 
 /// How a `KafkaRequest` maps to a row of `kafka_requests`: one column per field, named like the
 /// reference's columns where it has them.
-enum KafkaRow {
-    static let table = "kafka_requests"
+///
+/// `columns` is the whole map: every statement's column list, every bind and the decoder come from it, so a column
+/// is added in one place. `package`-visible (the table, the columns and the decoder) for the store benchmark's raw
+/// side, which runs the same statements on the drivers directly.
+package enum KafkaRow {
+    /// The table.
+    package static let table = "kafka_requests"
 
-    /// Every column, in the order `values(of:)` lists them, then `id` and `revision`.
-    static let columns: [String] = fieldColumns + ["id", "revision"]
+    /// The columns a write sets from the value: all but `id` and `revision`, which the store manages.
+    package static let fields: [KafkaColumn] = [
+        .text("name", \.name),
+        .status("status", \.status),
+        .text("owner", \.owner),
+        .text("owner_account_id", \.ownerAccountID),
+        .text("organisation_id", \.organisationID),
+        .text("cloud_provider", \.cloudProvider),
+        .text("region", \.region),
+        .bool("multi_az", \.multiAZ),
+        .text("instance_type", \.instanceType),
+        .text("size_id", \.sizeID),
+        .int("capacity_units", \.capacityUnits),
+        .int("quota_units", \.quotaUnits),
+        .text("max_data_retention_size", \.maxDataRetentionSize),
+        .text("cluster_id", \.clusterID),
+        .text("bootstrap_server_host", \.bootstrapServerHost),
+        .text("admin_api_server_url", \.adminAPIServerURL),
+        .text("failed_reason", \.failedReason),
+        .text("placement_id", \.placementID),
+        .text("namespace", \.namespace),
+        .text("subscription_id", \.subscriptionID),
+        .text("quota_type", \.quotaType),
+        .text("desired_kafka_version", \.desiredVersions.kafka),
+        .text("desired_strimzi_version", \.desiredVersions.strimzi),
+        .text("desired_kafka_ibp_version", \.desiredVersions.kafkaIBP),
+        .text("actual_kafka_version", \.actualVersions.kafka),
+        .text("actual_strimzi_version", \.actualVersions.strimzi),
+        .text("actual_kafka_ibp_version", \.actualVersions.kafkaIBP),
+        .bool("kafka_upgrading", \.kafkaUpgrading),
+        .bool("strimzi_upgrading", \.strimziUpgrading),
+        .bool("kafka_ibp_upgrading", \.kafkaIBPUpgrading),
+        .text("canary_service_account_client_id", \.canaryClientID),
+        .text("canary_service_account_client_secret", \.canaryClientSecret),
+        .routes("routes", \.routes),
+        .bool("routes_created", \.routesCreated),
+        .bool("bootstrap_dns_created", \.bootstrapDNSCreated),
+        .bool("agent_reported_ready", \.agentReportedReady),
+        .bool("reauthentication_enabled", \.reauthenticationEnabled),
+        .text("billing_cloud_account_id", \.billingCloudAccountID),
+        .text("marketplace", \.marketplace),
+        .text("actual_kafka_billing_model", \.actualBillingModel),
+        .text("desired_kafka_billing_model", \.desiredBillingModel),
+        .text("promotion_status", \.promotionStatus),
+        .text("promotion_details", \.promotionDetails),
+        .optionalDate("expires_at", \.expiresAt),
+        .date("created_at", \.createdAt),
+        .date("updated_at", \.updatedAt),
+        .date("status_changed_at", \.statusChangedAt),
+        .optionalDate("deleted_at", \.deletedAt),
+    ]
+
+    /// Every column: `fields`, then `id` and `revision`, the order of an insert's binds.
+    package static let columns: [KafkaColumn] = fields + [.text("id", \.id), .int("revision", \.revision)]
 
     /// Reads the non-deleted row with an id: binds the id. `SELECT *` rather than the column list: SQLite prepares
     /// every statement again, and resolving fifty named columns was most of a read's preparation.
@@ -17,99 +75,33 @@ enum KafkaRow {
 
     /// Inserts a row: binds `values(of:)`, then `id` and `revision`.
     static let insert = CachedStatement { db in
-        db.insert(into: table).columns(columns).values(Array(repeating: SQLBind(""), count: columns.count)).query
+        db.insert(into: table).columns(columns.map(\.name)).values(Array(repeating: SQLBind(""), count: columns.count)).query
     }
 
     /// The conditional update: binds `values(of:)`, then the id, the expected status and the expected revision;
     /// returns the new revision when the row matched.
     static let update = CachedStatement { db in
         var update = db.update(table)
-        for column in fieldColumns { update = update.set(SQLRaw("\"\(column)\""), to: SQLBind("")) }
+        for column in fields { update = update.set(SQLRaw("\"\(column.name)\""), to: SQLBind("")) }
         return update.set(SQLIdentifier("revision"), to: SQLRaw("revision + 1"))
             .where("id", .equal, "").where("status", .equal, "").where("revision", .equal, 0).where(SoftDeleteSQL.notDeleted)
             .returning("revision").query
     }
 
-    /// The columns a write sets from the value (all but `id` and `revision`, which the store manages).
-    static let fieldColumns: [String] = [
-        "name", "status", "owner", "owner_account_id", "organisation_id", "cloud_provider", "region", "multi_az",
-        "instance_type", "size_id", "capacity_units", "quota_units", "max_data_retention_size", "cluster_id",
-        "bootstrap_server_host", "admin_api_server_url", "failed_reason", "placement_id", "namespace", "subscription_id",
-        "quota_type", "desired_kafka_version", "desired_strimzi_version", "desired_kafka_ibp_version",
-        "actual_kafka_version", "actual_strimzi_version", "actual_kafka_ibp_version", "kafka_upgrading",
-        "strimzi_upgrading", "kafka_ibp_upgrading", "canary_service_account_client_id",
-        "canary_service_account_client_secret", "routes", "routes_created", "bootstrap_dns_created",
-        "agent_reported_ready", "reauthentication_enabled", "billing_cloud_account_id", "marketplace",
-        "actual_kafka_billing_model", "desired_kafka_billing_model", "promotion_status", "promotion_details",
-        "expires_at", "created_at", "updated_at", "status_changed_at", "deleted_at",
-    ]
-
-    /// The values of `fieldColumns`, in the same order, as binds (`nil` is NULL).
+    /// The values of `fields`, in the same order, as binds (`nil` is NULL).
     static func values(of kafka: KafkaRequest) throws(StoreError) -> [(any Encodable & Sendable)?] {
-        [
-            kafka.name, kafka.status.rawValue, kafka.owner, kafka.ownerAccountID, kafka.organisationID,
-            kafka.cloudProvider, kafka.region, kafka.multiAZ, kafka.instanceType, kafka.sizeID,
-            kafka.capacityUnits, kafka.quotaUnits, kafka.maxDataRetentionSize, kafka.clusterID,
-            kafka.bootstrapServerHost, kafka.adminAPIServerURL, kafka.failedReason, kafka.placementID,
-            kafka.namespace, kafka.subscriptionID, kafka.quotaType,
-            kafka.desiredVersions.kafka, kafka.desiredVersions.strimzi, kafka.desiredVersions.kafkaIBP,
-            kafka.actualVersions.kafka, kafka.actualVersions.strimzi, kafka.actualVersions.kafkaIBP,
-            kafka.kafkaUpgrading, kafka.strimziUpgrading, kafka.kafkaIBPUpgrading,
-            kafka.canaryClientID, kafka.canaryClientSecret, try SQLValue.jsonText(kafka.routes),
-            kafka.routesCreated, kafka.bootstrapDNSCreated, kafka.agentReportedReady,
-            kafka.reauthenticationEnabled, kafka.billingCloudAccountID, kafka.marketplace,
-            kafka.actualBillingModel, kafka.desiredBillingModel, kafka.promotionStatus,
-            kafka.promotionDetails, kafka.expiresAt, kafka.createdAt, kafka.updatedAt,
-            kafka.statusChangedAt, kafka.deletedAt,
-        ]
+        var values: [(any Encodable & Sendable)?] = []
+        values.reserveCapacity(fields.count)
+        for column in fields { values.append(try column.value(of: kafka).bind) }
+        return values
     }
 
-    /// The kafka stored in `row`.
-    static func decode(_ r: RowReader) throws(StoreError) -> KafkaRequest {
+    /// The kafka stored in `row`: every column of `columns` read into its field.
+    package static func decode<Row: KafkaColumnReader>(_ row: Row) throws(Row.Failure) -> KafkaRequest {
         var kafka = KafkaRequest(
-            id: try r.string("id"), name: try r.string("name"), owner: try r.string("owner"),
-            organisationID: try r.string("organisation_id"), cloudProvider: try r.string("cloud_provider"),
-            region: try r.string("region"), instanceType: try r.string("instance_type"), sizeID: try r.string("size_id"),
-            multiAZ: try r.bool("multi_az"), capacityUnits: try r.int("capacity_units"), quotaUnits: try r.int("quota_units"),
-            maxDataRetentionSize: try r.string("max_data_retention_size"), now: try r.date("created_at")
-        )
-        kafka.status = try r.enumValue("status", as: KafkaStatus.self)
-        kafka.ownerAccountID = try r.string("owner_account_id")
-        kafka.clusterID = try r.string("cluster_id")
-        kafka.bootstrapServerHost = try r.string("bootstrap_server_host")
-        kafka.adminAPIServerURL = try r.string("admin_api_server_url")
-        kafka.failedReason = try r.string("failed_reason")
-        kafka.placementID = try r.string("placement_id")
-        kafka.namespace = try r.string("namespace")
-        kafka.subscriptionID = try r.string("subscription_id")
-        kafka.quotaType = try r.string("quota_type")
-        kafka.desiredVersions = KafkaVersions(
-            kafka: try r.string("desired_kafka_version"), strimzi: try r.string("desired_strimzi_version"),
-            kafkaIBP: try r.string("desired_kafka_ibp_version"))
-        kafka.actualVersions = KafkaVersions(
-            kafka: try r.string("actual_kafka_version"), strimzi: try r.string("actual_strimzi_version"),
-            kafkaIBP: try r.string("actual_kafka_ibp_version"))
-        kafka.kafkaUpgrading = try r.bool("kafka_upgrading")
-        kafka.strimziUpgrading = try r.bool("strimzi_upgrading")
-        kafka.kafkaIBPUpgrading = try r.bool("kafka_ibp_upgrading")
-        kafka.canaryClientID = try r.string("canary_service_account_client_id")
-        kafka.canaryClientSecret = try r.string("canary_service_account_client_secret")
-        kafka.routes = try r.json("routes", as: [KafkaRoute].self)
-        kafka.routesCreated = try r.bool("routes_created")
-        kafka.bootstrapDNSCreated = try r.bool("bootstrap_dns_created")
-        kafka.agentReportedReady = try r.bool("agent_reported_ready")
-        kafka.reauthenticationEnabled = try r.bool("reauthentication_enabled")
-        kafka.billingCloudAccountID = try r.string("billing_cloud_account_id")
-        kafka.marketplace = try r.string("marketplace")
-        kafka.actualBillingModel = try r.string("actual_kafka_billing_model")
-        kafka.desiredBillingModel = try r.string("desired_kafka_billing_model")
-        kafka.promotionStatus = try r.string("promotion_status")
-        kafka.promotionDetails = try r.string("promotion_details")
-        kafka.expiresAt = try r.optionalDate("expires_at")
-        kafka.updatedAt = try r.date("updated_at")
-        kafka.statusChangedAt = try r.date("status_changed_at")
-        kafka.deletedAt = try r.optionalDate("deleted_at")
-        kafka.revision = try r.int("revision")
+            id: "", name: "", owner: "", organisationID: "", cloudProvider: "", region: "", instanceType: "", sizeID: "",
+            multiAZ: false, now: .distantPast)
+        for column in columns { try column.read(from: row, into: &kafka) }
         return kafka
     }
 }
