@@ -1,4 +1,5 @@
 import Foundation
+import Logging
 
 /// The use cases behind the public kafka API: create, read, list, change and delete an organisation's
 /// kafkas, with the reference's checks, in its order, and its error codes.
@@ -34,6 +35,9 @@ public struct KafkaService: Sendable {
         self.clock = clock
         self.settings = settings
     }
+
+    /// The compare-and-set writer every change of a kafka goes through.
+    var writer: KafkaWriter { KafkaWriter(store: store, clock: clock, logger: Logger(label: "kafkafleet.api")) }
 
     // MARK: create
 
@@ -262,8 +266,7 @@ public struct KafkaService: Sendable {
             changed.reauthenticationEnabled = change.reauthenticationEnabled ?? current.reauthenticationEnabled
             // The reference answers with the requested values but writes nothing while the kafka is being deleted.
             if changed == current || KafkaStatus.deletingStatuses.contains(current.status) { return .finished(changed) }
-            changed.updatedAt = clock.now()
-            return try await store.updateKafka(changed, expecting: current.status, limits: []).step()
+            return try await writer.write(changed, over: current).step()
         }
         guard let updated else { throw FleetError(.general) }
         return updated
@@ -278,14 +281,8 @@ public struct KafkaService: Sendable {
             guard let current = try await store.kafka(id: id), current.organisationID == requester.organisationID,
                   requester.isOrgAdmin || current.owner == requester.username
             else { throw FleetError(.notFound, "KafkaResource with id='\(id)' not found") }
-            if KafkaStatus.deletingStatuses.contains(current.status) { return .finished(()) }
-            guard KafkaLifecycle.canMove(from: current.status, to: .deprovision) else { throw FleetError(.general) }
-            var changed = current
-            let now = clock.now()
-            changed.status = .deprovision
-            changed.updatedAt = now
-            changed.statusChangedAt = now
-            return try await store.updateKafka(changed, expecting: current.status, limits: []).step().withoutValue
+            guard let outcome = try await writer.apply(.deleteRequested, to: current) else { return .finished(()) }
+            return try outcome.step().withoutValue
         }
         guard done != nil else { throw FleetError(.general) }
     }
