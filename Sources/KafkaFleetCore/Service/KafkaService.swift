@@ -178,9 +178,8 @@ public struct KafkaService: Sendable {
         } else {
             clusters = try await store.cluster(clusterID: kafka.clusterID).map { [$0] } ?? []
         }
-        let candidates = ClusterPlacement.candidates(for: kafka, among: clusters)
         var withRoom: [DataPlaneCluster] = []
-        for cluster in candidates where cluster.status == .ready {
+        for cluster in KafkaPlacer.targets(for: kafka, among: clusters) {
             var placed = kafka
             placed.clusterID = cluster.clusterID
             var fits = true
@@ -190,7 +189,7 @@ public struct KafkaService: Sendable {
             }
             if fits { withRoom.append(cluster) }
         }
-        let waiting = candidates.contains { $0.status != .ready }
+        let waiting = ClusterPlacement.candidates(for: kafka, among: clusters).contains { $0.status != .ready }
         let enterprise = !kafka.clusterID.isEmpty
         if withRoom.isEmpty, enterprise || !waiting { throw Self.noCapacity(kafka) }
         return withRoom
@@ -199,18 +198,12 @@ public struct KafkaService: Sendable {
     /// Inserts the kafka on the first target whose capacity holds, or unplaced when there is no target.
     private func insert(_ kafka: KafkaRequest, limits: [AdmissionLimit], targets: [DataPlaneCluster]) async throws -> KafkaRequest {
         if targets.isEmpty { return try await write(kafka, limits: limits) }
-        for cluster in targets {
-            var placed = kafka
-            placed.clusterID = cluster.clusterID
-            let clusterLimits = ClusterPlacement.capacityLimits(for: placed, on: cluster)
-            switch try await attempt(placed, limits: limits + clusterLimits) {
-            case let .written(stored): return stored
-            case let .refused(limit) where clusterLimits.contains(limit): continue
-            case let .refused(limit): throw limit.refusal
-            case .conflict: throw FleetError(.general)
-            }
+        switch try await KafkaPlacer.firstFit(kafka, on: targets, limits: limits, write: { try await attempt($0, limits: $1) }) {
+        case let .placed(stored): return stored
+        case .full: throw Self.noCapacity(kafka)
+        case let .refused(limit): throw limit.refusal
+        case .conflict: throw FleetError(.general)
         }
-        throw Self.noCapacity(kafka)
     }
 
     private func write(_ kafka: KafkaRequest, limits: [AdmissionLimit]) async throws -> KafkaRequest {
