@@ -1,5 +1,4 @@
 import Foundation
-import Logging
 
 /// The use cases behind the public kafka API: create, read, list, change and delete an organisation's
 /// kafkas, with the reference's checks, in its order, and its error codes.
@@ -37,7 +36,7 @@ public struct KafkaService: Sendable {
     }
 
     /// The compare-and-set writer every change of a kafka goes through.
-    var writer: KafkaWriter { KafkaWriter(store: store, clock: clock, logger: Logger(label: "kafkafleet.api")) }
+    var writer: KafkaWriter { KafkaWriter(store: store, clock: clock) }
 
     // MARK: create
 

@@ -15,7 +15,7 @@ public struct KafkaWriter: Sendable {
     public let logger: Logger
 
     /// A writer over `store`.
-    public init(store: any KafkaStore, clock: any WallClock, logger: Logger) {
+    public init(store: any KafkaStore, clock: any WallClock, logger: Logger = Logger(label: "kafkafleet.kafkas")) {
         self.store = store
         self.clock = clock
         self.logger = logger
