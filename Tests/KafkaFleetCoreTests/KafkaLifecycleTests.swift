@@ -39,10 +39,10 @@ struct KafkaLifecycleTests {
 @Suite("Cluster state machine")
 struct ClusterLifecycleTests {
     static let expected: Set<[ClusterStatus]> = [
-        [.accepted, .provisioning], [.accepted, .failed], [.accepted, .deprovisioning],
+        [.accepted, .provisioning], [.accepted, .deprovisioning],
         [.provisioning, .provisioned], [.provisioning, .failed], [.provisioning, .deprovisioning],
-        [.provisioned, .waitingForAgent], [.provisioned, .failed], [.provisioned, .deprovisioning],
-        [.waitingForAgent, .ready], [.waitingForAgent, .failed], [.waitingForAgent, .deprovisioning],
+        [.provisioned, .waitingForAgent], [.provisioned, .deprovisioning],
+        [.waitingForAgent, .ready], [.waitingForAgent, .deprovisioning],
         [.ready, .waitingForAgent], [.ready, .deprovisioning],
         [.failed, .deprovisioning],
         [.deprovisioning, .ready], [.deprovisioning, .cleanup],
