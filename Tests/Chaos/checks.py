@@ -8,16 +8,16 @@ from load import Outcome
 # soft delete as a move to "deleted", which the deleting worker makes from deleting or deprovision.
 LEGAL_MOVES = {
     "": {"accepted"},
-    "accepted": {"preparing", "failed", "deprovision", "suspending"},
-    "preparing": {"provisioning", "failed", "deprovision", "suspending"},
-    "provisioning": {"ready", "failed", "deprovision", "suspending"},
+    "accepted": {"preparing", "failed", "deprovision"},
+    "preparing": {"provisioning", "failed", "deprovision"},
+    "provisioning": {"ready", "failed", "deprovision"},
     "ready": {"failed", "deprovision", "suspending"},
-    "failed": {"ready", "deprovision"},
+    "failed": {"deprovision"},
     "deprovision": {"deleting", "deleted"},
     "deleting": {"deleted"},
     "suspending": {"suspended", "deprovision"},
     "suspended": {"resuming", "deprovision"},
-    "resuming": {"ready", "failed", "deprovision", "suspending"},
+    "resuming": {"ready", "failed", "deprovision"},
     "deleted": set(),
 }
 

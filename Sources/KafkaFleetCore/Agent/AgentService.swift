@@ -92,10 +92,8 @@ public struct AgentService: Sendable {
                         StrimziVersion(version: $0.version, ready: $0.ready, kafkaVersions: $0.kafkaVersions ?? [], kafkaIBPVersions: $0.kafkaIbpVersions ?? [])
                     })
                 }
-                updated.status = .ready
-            } else if updated.status == .ready {
-                updated.status = .waitingForAgent
             }
+            updated = ClusterLifecycle.transition(updated, on: ready ? .agentReportedReady : .agentReportedNotReady).row(from: updated)
             guard updated != current else { return .finished(()) }
             switch try await environment.write(updated, over: current) {
             case .written, .refused: return .finished(())

@@ -43,7 +43,7 @@ struct KafkaReportApplier {
         let suspendedOrSuspending = kafka.status == .suspending || kafka.status == .suspended
         switch Self.classify(status) {
         case .suspended:
-            if kafka.status == .suspending { updated.status = .suspended }
+            updated = Self.after(.agentReportedSuspended, kafka)
         case .ready:
             guard !suspendedOrSuspending, !deleting else { break }
             storeRoutes(status, into: &updated)
@@ -55,11 +55,9 @@ struct KafkaReportApplier {
             guard !deleting else { break }
             storeRoutes(status, into: &updated)
         case .deleted:
-            if kafka.status == .deprovision { updated.status = .deleting }
+            updated = Self.after(.agentReportedDeleted, kafka)
         case .error:
-            guard !suspendedOrSuspending, !deleting, kafka.status != .failed else { break }
-            updated.status = .failed
-            updated.failedReason = "Kafka reported as failed from the data plane"
+            updated = Self.after(.agentReportedError, kafka)
         case .rejectedClusterFull:
             guard kafka.status == .provisioning, kafka.desiredBillingModel != "enterprise" else { break }
             updated.clusterID = ""
@@ -80,6 +78,12 @@ struct KafkaReportApplier {
             updated.kafkaIBPUpgrading = ready.reason == "KafkaIbpUpdating"
         }
         return updated
+    }
+
+    /// The kafka after the machine's transition on a report's event; the kafka itself when the event moves nothing.
+    private static func after(_ event: KafkaLifecycle.Event, _ kafka: KafkaRequest) -> KafkaRequest {
+        guard case let .move(row) = KafkaLifecycle.transition(kafka, on: event).outcome else { return kafka }
+        return row
     }
 
     /// Stores the reported routes once, if every router lies under the cluster's base domain.

@@ -105,7 +105,7 @@ public struct KafkaRequest: Sendable, Hashable, Codable {
     ) {
         self.id = id
         self.name = name
-        self.status = .accepted
+        self.status = KafkaLifecycle.initialStatus
         self.owner = owner
         self.ownerAccountID = ""
         self.organisationID = organisationID

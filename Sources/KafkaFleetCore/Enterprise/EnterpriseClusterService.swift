@@ -173,9 +173,9 @@ public struct EnterpriseClusterService: Sendable {
             let hosted = try await environment.store.sumKafkas(
                 KafkaFilter(clusterID: clusterID, excludingStatuses: [.deleting]), measure: .instances)
             guard hosted == 0 else { throw FleetError(.forbidden, "unable to deregister cluster with kafka instances") }
-            guard ClusterLifecycle.canMove(from: current.status, to: .deprovisioning) else { return .finished(()) }
-            var removed = current
-            removed.status = .deprovisioning
+            guard case let .move(removed) = ClusterLifecycle.transition(current, on: .removalRequested).outcome else {
+                return .finished(())
+            }
             return try await environment.write(removed, over: current).step().withoutValue
         }
         guard done != nil else { throw FleetError(.general) }

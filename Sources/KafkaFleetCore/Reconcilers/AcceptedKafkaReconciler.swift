@@ -1,4 +1,4 @@
-import Foundation
+public import Foundation
 
 /// Moves accepted kafkas to `preparing`: places each on a ready cluster with room (unless the API placed it
 /// already) and copies the cluster's newest ready Strimzi, Kafka and IBP versions into the desired versions.
@@ -28,26 +28,34 @@ public struct AcceptedKafkaReconciler: Reconciler {
 
     private func advance(_ original: KafkaRequest, now: Date) async throws -> Bool {
         var kafka = original
-        let settings = environment.settings
-        if kafka.clusterID.isEmpty {
-            guard let placed = try await KafkaPlacer(environment: environment).place(kafka) else {
-                guard kafka.age(at: now) >= settings.placementTimeout else { return false }
-                let size = kafka.sizeID
-                let reason = "Region \(kafka.region) in cloud provider \(kafka.cloudProvider) cannot accept \(kafka.instanceType) Kafka of size \(size) at the moment."
-                return try await environment.fail(kafka, reason: reason).value != nil
-            }
+        if kafka.clusterID.isEmpty, let placed = try await KafkaPlacer(environment: environment).place(kafka) {
             kafka = placed
         }
-        guard let cluster = try await environment.store.cluster(clusterID: kafka.clusterID) else {
-            throw FleetError(.general, "cluster \(kafka.clusterID) of kafka \(kafka.id) does not exist")
+        var cluster: DataPlaneCluster?
+        if !kafka.clusterID.isEmpty {
+            cluster = try await environment.store.cluster(clusterID: kafka.clusterID)
+            guard cluster != nil else { throw FleetError(.general, "cluster \(kafka.clusterID) of kafka \(kafka.id) does not exist") }
+        }
+        guard let event = Self.event(for: kafka, placedOn: cluster, now: now, settings: environment.settings) else {
+            return kafka != original
+        }
+        return try await environment.writer.apply(event, to: kafka)?.value != nil || kafka != original
+    }
+
+    /// What an accepted kafka calls for at `now`, or `nil` to wait: `cluster` is the cluster it is placed on, `nil`
+    /// when no ready cluster had room for it. It is prepared with the cluster's newest ready versions, and fails when
+    /// it waited for room past the placement timeout or for a ready Strimzi past the Strimzi version timeout.
+    public static func event(for kafka: KafkaRequest, placedOn cluster: DataPlaneCluster?, now: Date,
+                             settings: ReconcilerSettings) -> KafkaLifecycle.Event? {
+        guard let cluster else {
+            guard kafka.age(at: now) >= settings.placementTimeout else { return nil }
+            return .failed(reason: "Region \(kafka.region) in cloud provider \(kafka.cloudProvider) cannot accept "
+                + "\(kafka.instanceType) Kafka of size \(kafka.sizeID) at the moment.")
         }
         guard let versions = cluster.availableStrimziVersions.latestReadyVersions else {
-            guard kafka.age(at: now) >= settings.strimziVersionTimeout else { return kafka != original }
-            return try await environment.fail(kafka, reason: "Failed to get desired Strimzi version").value != nil
+            guard kafka.age(at: now) >= settings.strimziVersionTimeout else { return nil }
+            return .failed(reason: "Failed to get desired Strimzi version")
         }
-        var preparing = kafka
-        preparing.desiredVersions = versions
-        preparing.status = .preparing
-        return try await environment.write(preparing, over: kafka).value != nil || kafka != original
+        return .prepared(versions: versions)
     }
 }

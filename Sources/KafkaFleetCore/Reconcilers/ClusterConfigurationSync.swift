@@ -128,11 +128,9 @@ public struct ClusterConfigurationSync: Sendable {
         }
         let listed = Set(clusters.map(\.clusterID))
         for cluster in stored where cluster.clusterType == .managed && !listed.contains(cluster.clusterID) {
-            guard ClusterLifecycle.canMove(from: cluster.status, to: .deprovisioning) else { continue }
+            guard case let .move(removed) = ClusterLifecycle.transition(cluster, on: .removalRequested).outcome else { continue }
             let hosted = try await environment.store.sumKafkas(KafkaFilter(clusterID: cluster.clusterID), measure: .instances)
             guard hosted == 0 else { continue }
-            var removed = cluster
-            removed.status = .deprovisioning
             if try await environment.write(removed, over: cluster).value != nil { changed += 1 }
         }
         return changed

@@ -61,45 +61,57 @@ public struct ClusterReconciler: Reconciler {
     }
 
     private func advance(_ cluster: DataPlaneCluster) async throws -> Bool {
-        var next = cluster
+        var changed = cluster
+        let event: ClusterLifecycle.Event
         switch cluster.status {
         case .accepted:
-            next = try await provider(for: cluster).createCluster(cluster)
-            next.status = .provisioning
+            changed = try await provider(for: cluster).createCluster(cluster)
+            event = .createdAtProvider
         case .provisioning:
             switch try await provider(for: cluster).provisioningState(of: cluster) {
             case .provisioning: return false
-            case let .provisioned(dns):
-                if let dns, !dns.isEmpty { next.clusterDNS = dns }
-                next.status = .provisioned
-            case let .failed(reason):
-                environment.logger.warning("cluster failed", metadata: ["cluster_id": "\(cluster.clusterID)", "reason": "\(reason)"])
-                next.status = .failed
+            case let .provisioned(dns): event = .provisioned(dns: dns)
+            case let .failed(reason): event = .provisioningFailed(reason: reason)
             }
         case .provisioned:
-            if next.clientSecret.isEmpty { return try await createAgentClient(of: cluster) }
-            let credentials = ClientCredentials(clientID: next.clientID, clientSecret: next.clientSecret)
-            if try await provider(for: cluster).terraform(next, agentCredentials: credentials) {
-                next.status = .waitingForAgent
-            }
+            if cluster.clientSecret.isEmpty { return try await createAgentClient(of: cluster) }
+            let credentials = ClientCredentials(clientID: cluster.clientID, clientSecret: cluster.clientSecret)
+            guard try await provider(for: cluster).terraform(cluster, agentCredentials: credentials) else { return false }
+            event = .terraformed
         case .deprovisioning:
             let hosted = try await environment.store.sumKafkas(KafkaFilter(clusterID: cluster.clusterID, excludingStatuses: [.deleting]),
                                                               measure: .instances)
             if hosted > 0 {
-                next.status = .ready
+                event = .stillHostsKafkas
             } else if try await provider(for: cluster).deleteCluster(cluster) {
-                next.status = .cleanup
+                event = .deletedAtProvider
+            } else {
+                return false
             }
         case .cleanup:
-            if !cluster.clientSecret.isEmpty {
-                try await environment.identity.deleteClient(clientID: cluster.clientID)
-            }
-            return try await environment.store.softDeleteCluster(cluster, expecting: .cleanup, at: environment.clock.now())
+            event = .removalDue
         case .waitingForAgent, .ready, .failed:
             return false
         }
-        guard next != cluster else { return false }
-        return try await environment.write(next, over: cluster).value != nil
+        return try await carryOut(ClusterLifecycle.transition(changed, on: event), over: cluster)
+    }
+
+    /// Performs the transition's actions, then writes its row over `cluster` (or soft-deletes `cluster` for a removal).
+    private func carryOut(_ transition: ClusterLifecycle.Transition, over cluster: DataPlaneCluster) async throws -> Bool {
+        for action in transition.actions {
+            switch action {
+            case let .recordFailure(reason):
+                environment.logger.warning("cluster failed", metadata: ["cluster_id": "\(cluster.clusterID)", "reason": "\(reason)"])
+            case let .deleteAgentClient(clientID):
+                try await environment.identity.deleteClient(clientID: clientID)
+            }
+        }
+        switch transition.outcome {
+        case let .refuse(refusal): throw refusal
+        case .stay: return false
+        case let .move(row): return try await environment.write(row, over: cluster).value != nil
+        case .remove: return try await environment.store.softDeleteCluster(cluster, expecting: cluster.status, at: environment.clock.now())
+        }
     }
 
     /// Creates the agent client of a provisioned cluster and records it on the row (settled against a concurrent

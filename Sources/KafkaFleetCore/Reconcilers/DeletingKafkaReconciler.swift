@@ -32,21 +32,29 @@ public struct DeletingKafkaReconciler: Reconciler {
     /// The row it removes them from is the one its soft delete expects (revision included), so a resource recorded
     /// after its read makes the soft delete fail and the next pass removes that resource too.
     static func removesResources(of kafka: KafkaRequest) -> Bool {
-        kafka.status == .deleting || (kafka.status == .deprovision && kafka.bootstrapServerHost.isEmpty)
+        KafkaLifecycle.transition(kafka, on: .removalDue).outcome == .remove
     }
 
     private func advance(_ kafka: KafkaRequest, now: Date) async throws -> Bool {
-        let cluster = kafka.clusterID.isEmpty ? nil : try await environment.store.cluster(clusterID: kafka.clusterID)
-        let records = KafkaNaming.dnsRecords(of: kafka, domain: environment.settings.kafkaDomainName,
-                                             ingress: cluster?.ingressHost ?? "")
-        if !records.isEmpty { try await environment.dns.deleteRecords(records) }
-        if !kafka.canaryClientID.isEmpty { try await environment.identity.deleteClient(clientID: kafka.canaryClientID) }
-        try await environment.quota.release(for: kafka)
-        let deleted = try await environment.store.softDeleteKafka(kafka, expecting: kafka.status, at: environment.clock.now())
-        if deleted {
-            environment.logger.info("kafka deleted", metadata: ["kafka_id": "\(kafka.id)"])
-            OperationMetrics.kafkaDeleted()
+        let removal = KafkaLifecycle.transition(kafka, on: .removalDue)
+        for action in removal.actions { try await perform(action, for: kafka) }
+        return try await environment.writer.carryOut(removal, on: kafka)?.value != nil
+    }
+
+    /// Carries out the removal's actions that reach a provider; the writer performs the bookkeeping ones.
+    private func perform(_ action: KafkaLifecycle.Action, for kafka: KafkaRequest) async throws {
+        switch action {
+        case .deleteDNSRecords:
+            let cluster = kafka.clusterID.isEmpty ? nil : try await environment.store.cluster(clusterID: kafka.clusterID)
+            let records = KafkaNaming.dnsRecords(of: kafka, domain: environment.settings.kafkaDomainName,
+                                                 ingress: cluster?.ingressHost ?? "")
+            if !records.isEmpty { try await environment.dns.deleteRecords(records) }
+        case let .deleteCanaryClient(clientID):
+            try await environment.identity.deleteClient(clientID: clientID)
+        case .releaseQuota:
+            try await environment.quota.release(for: kafka)
+        case .recordFailure, .recordReady, .recordDeprovision, .recordDeleted:
+            break
         }
-        return deleted
     }
 }

@@ -57,9 +57,9 @@ public struct DynamicScaleDownReconciler: Reconciler {
     private func remove(_ cluster: DataPlaneCluster) async throws -> Bool {
         let hosted = try await environment.store.sumKafkas(KafkaFilter(clusterID: cluster.clusterID, excludingStatuses: [.deleting]),
                                                           measure: .instances)
-        guard hosted == 0 else { return false }
-        var removed = cluster
-        removed.status = .deprovisioning
+        guard hosted == 0, case let .move(removed) = ClusterLifecycle.transition(cluster, on: .removalRequested).outcome else {
+            return false
+        }
         return try await environment.write(removed, over: cluster).value != nil
     }
 }

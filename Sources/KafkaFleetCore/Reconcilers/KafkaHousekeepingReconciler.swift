@@ -38,7 +38,7 @@ public struct KafkaHousekeepingReconciler: Reconciler {
             report.examined += expired.count
             report.pageWasFull = expired.count >= environment.settings.pageSize
             for kafka in expired {
-                await deprovision(kafka, why: "expired", report: &report)
+                await deprovision(kafka, on: .expired, report: &report)
             }
         } catch {
             report.errors.append("cannot read expired kafkas: \(error)")
@@ -55,21 +55,16 @@ public struct KafkaHousekeepingReconciler: Reconciler {
             let page = try await environment.store.listKafkas(KafkaListQuery(search: search, size: environment.settings.pageSize))
             report.examined += page.items.count
             for kafka in page.items {
-                await deprovision(kafka, why: "owner is denied", report: &report)
+                await deprovision(kafka, on: .ownerDenied, report: &report)
             }
         } catch {
             report.errors.append("cannot read kafkas of denied users: \(error)")
         }
     }
 
-    private func deprovision(_ kafka: KafkaRequest, why: String, report: inout ReconcileReport) async {
-        var deprovision = kafka
-        deprovision.status = .deprovision
+    private func deprovision(_ kafka: KafkaRequest, on event: KafkaLifecycle.Event, report: inout ReconcileReport) async {
         do {
-            if try await environment.write(deprovision, over: kafka).value != nil {
-                report.changed += 1
-                environment.logger.info("kafka deprovisioned", metadata: ["kafka_id": "\(kafka.id)", "why": "\(why)"])
-            }
+            if try await environment.writer.apply(event, to: kafka)?.value != nil { report.changed += 1 }
         } catch {
             report.errors.append("kafka \(kafka.id): \(error)")
         }

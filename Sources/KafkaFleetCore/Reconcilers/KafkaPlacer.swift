@@ -1,20 +1,53 @@
-/// Places an unplaced kafka on the first ready cluster that fits and has room, claiming the capacity in the same
-/// conditional write. Shared by the accepted reconciler and by re-placement after an agent rejected a kafka.
+/// The one placement of a kafka: first fit over the ready clusters that could host it, each tried with a write that
+/// claims the cluster's capacity in the same conditional step. Used by create (an insert), by the accepted reconciler
+/// and by re-placement after an agent rejected a kafka (updates).
 struct KafkaPlacer {
+    /// What trying the targets came to.
+    enum Placement<Value> {
+        /// Written on a cluster; the value is the stored row.
+        case placed(Value)
+        /// No target had room.
+        case full
+        /// Another writer changed the row first.
+        case conflict
+        /// A limit other than a cluster's capacity was broken.
+        case refused(AdmissionLimit)
+    }
+
+    /// The ready clusters among `clusters` that could host `kafka`, in placement order.
+    static func targets(for kafka: KafkaRequest, among clusters: [DataPlaneCluster]) -> [DataPlaneCluster] {
+        ClusterPlacement.candidates(for: kafka, among: clusters).filter { $0.status == .ready }
+    }
+
+    /// Writes `kafka` placed on each target in turn, with `limits` and the target's capacity limits, until a write
+    /// holds; a target whose capacity refuses is passed over.
+    static func firstFit<Value>(
+        _ kafka: KafkaRequest, on targets: [DataPlaneCluster], limits: [AdmissionLimit] = [],
+        write: (KafkaRequest, [AdmissionLimit]) async throws -> WriteOutcome<Value>
+    ) async throws -> Placement<Value> {
+        for cluster in targets {
+            var placed = kafka
+            placed.clusterID = cluster.clusterID
+            let clusterLimits = ClusterPlacement.capacityLimits(for: placed, on: cluster)
+            switch try await write(placed, limits + clusterLimits) {
+            case let .written(stored): return .placed(stored)
+            case let .refused(limit) where clusterLimits.contains(limit): continue
+            case let .refused(limit): return .refused(limit)
+            case .conflict: return .conflict
+            }
+        }
+        return .full
+    }
+
     let environment: FleetEnvironment
 
     /// The kafka as written with its cluster, or `nil` when no ready cluster has room (or another writer moved first).
     func place(_ kafka: KafkaRequest) async throws -> KafkaRequest? {
         let clusters = try await environment.store.clusters(inStatuses: [.ready])
-        for cluster in ClusterPlacement.candidates(for: kafka, among: clusters) {
-            var placed = kafka
-            placed.clusterID = cluster.clusterID
-            switch try await environment.write(placed, over: kafka, limits: ClusterPlacement.capacityLimits(for: placed, on: cluster)) {
-            case let .written(stored): return stored
-            case .refused: continue
-            case .conflict: return nil
-            }
+        let placement = try await Self.firstFit(kafka, on: Self.targets(for: kafka, among: clusters)) { placed, limits in
+            try await environment.write(placed, over: kafka, limits: limits)
         }
-        return nil
+        guard case let .placed(stored) = placement else { return nil }
+        return stored
     }
 }

@@ -33,7 +33,7 @@ public struct PreparingKafkaReconciler: Reconciler {
             if error.isRetryable && original.age(at: now) < environment.settings.preparingTimeout { throw error }
             let current = try await environment.store.kafka(id: original.id) ?? original
             guard current.status == .preparing else { return false }
-            _ = try await environment.fail(current, reason: "Failed to prepare the instance: \(error.description)")
+            _ = try await environment.writer.apply(.failed(reason: "Failed to prepare the instance: \(error.description)"), to: current)
             return true
         }
     }
@@ -65,11 +65,9 @@ public struct PreparingKafkaReconciler: Reconciler {
             guard let settled, settled.status == .preparing else { return true }
             kafka = settled
         }
-        var provisioning = kafka
-        provisioning.bootstrapServerHost = KafkaNaming.bootstrapHost(of: kafka, domain: domain)
-        provisioning.namespace = KafkaNaming.namespace(of: kafka)
-        provisioning.placementID = ResourceID.make(now: environment.clock.now())
-        provisioning.status = .provisioning
-        return try await environment.write(provisioning, over: kafka).value != nil
+        let ready = KafkaLifecycle.Event.resourcesReady(
+            bootstrapHost: KafkaNaming.bootstrapHost(of: kafka, domain: domain), namespace: KafkaNaming.namespace(of: kafka),
+            placementID: ResourceID.make(now: environment.clock.now()))
+        return try await environment.writer.apply(ready, to: kafka)?.value != nil
     }
 }

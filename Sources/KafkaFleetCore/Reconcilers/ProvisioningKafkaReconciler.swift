@@ -1,4 +1,4 @@
-import Foundation
+public import Foundation
 
 /// Watches kafkas that are in their agent's hands (`provisioning`, and `resuming` after a suspension):
 /// creates the DNS records of the routes the agent reported, marks the kafka `ready` once the agent reported
@@ -49,20 +49,18 @@ public struct ProvisioningKafkaReconciler: Reconciler {
             guard let settled, settled.status == kafka.status else { return true }
             kafka = settled
         }
-        if kafka.agentReportedReady && kafka.routesCreated {
-            var ready = kafka
-            ready.status = .ready
-            ready.failedReason = ""
-            guard try await environment.write(ready, over: kafka).value != nil else { return false }
-            if kafka.status == .provisioning { OperationMetrics.kafkaReady(kafka, now: now) }
-            return true
+        guard let event = Self.event(for: kafka, now: now, timeout: environment.settings.provisioningTimeout) else {
+            return kafka != original
         }
-        let timeout = environment.settings.provisioningTimeout
-        if kafka.status == .provisioning, kafka.timeInStatus(at: now) >= timeout {
-            let minutes = Int(timeout.timeInterval / 60)
-            let reason = "The data plane did not report the instance ready within \(minutes) minutes."
-            return try await environment.fail(kafka, reason: reason).value != nil
-        }
-        return kafka != original
+        return try await environment.writer.apply(event, to: kafka)?.value != nil
+    }
+
+    /// What a placed kafka in its agent's hands calls for at `now`, or `nil` to wait: `ready` once the machine lets it
+    /// (the agent reported it ready and its route records exist), failure when a `provisioning` kafka waited for that
+    /// past `timeout`.
+    public static func event(for kafka: KafkaRequest, now: Date, timeout: Duration) -> KafkaLifecycle.Event? {
+        if case .move = KafkaLifecycle.transition(kafka, on: .agentReportedReady).outcome { return .agentReportedReady }
+        guard kafka.status == .provisioning, kafka.timeInStatus(at: now) >= timeout else { return nil }
+        return .failed(reason: "The data plane did not report the instance ready within \(Int(timeout.timeInterval / 60)) minutes.")
     }
 }

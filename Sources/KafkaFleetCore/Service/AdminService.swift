@@ -89,15 +89,13 @@ public struct AdminService: Sendable {
                 try await checkCompatible(target, of: current)
                 changed.desiredVersions = target
             }
-            switch update.suspended {
-            case true?:
-                guard current.status == .ready else { throw FleetError(.validation, "only a ready kafka can be suspended") }
-                changed.status = .suspending
-            case false?:
-                guard current.status == .suspended else { throw FleetError(.validation, "only a suspended kafka can be resumed") }
-                changed.status = .resuming
-            case nil:
-                break
+            if let suspended = update.suspended {
+                switch KafkaLifecycle.transition(changed, on: suspended ? .suspendRequested : .resumeRequested).outcome {
+                case let .move(row): changed = row
+                case .stay, .remove: break
+                case .refuse:
+                    throw FleetError(.validation, suspended ? "only a ready kafka can be suspended" : "only a suspended kafka can be resumed")
+                }
             }
             guard changed != current else { return .finished(current) }
             return try await environment.write(changed, over: current).step()
@@ -110,10 +108,8 @@ public struct AdminService: Sendable {
     public func delete(id: String) async throws {
         let done: Void? = try await ConflictRetry.run(attempts: Self.writeAttempts) { () async throws -> ConflictRetry.Step<Void> in
             let current = try await get(id: id)
-            if KafkaStatus.deletingStatuses.contains(current.status) { return .finished(()) }
-            var changed = current
-            changed.status = .deprovision
-            return try await environment.write(changed, over: current).step().withoutValue
+            guard let outcome = try await environment.writer.apply(.deleteRequested, to: current) else { return .finished(()) }
+            return try outcome.step().withoutValue
         }
         guard done != nil else { throw FleetError(.general, "the kafka kept changing; try again") }
     }

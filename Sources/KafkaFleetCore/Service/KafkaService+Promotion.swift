@@ -19,8 +19,7 @@ extension KafkaService {
             let marketplace = desired == BillingModelID.marketplace
             changed.marketplace = marketplace ? payload.desiredMarketplace : ""
             changed.billingCloudAccountID = marketplace ? payload.desiredBillingCloudAccountID : ""
-            changed.updatedAt = clock.now()
-            return try await store.updateKafka(changed, expecting: current.status, limits: []).step().withoutValue
+            return try await writer.write(changed, over: current).step().withoutValue
         }
         guard done != nil else { throw FleetError(.general) }
     }

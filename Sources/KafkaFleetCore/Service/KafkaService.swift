@@ -35,6 +35,9 @@ public struct KafkaService: Sendable {
         self.settings = settings
     }
 
+    /// The compare-and-set writer every change of a kafka goes through.
+    var writer: KafkaWriter { KafkaWriter(store: store, clock: clock) }
+
     // MARK: create
 
     /// Records a new kafka in `accepted`, after the checks of the reference's `POST /kafkas`, in its order.
@@ -174,9 +177,8 @@ public struct KafkaService: Sendable {
         } else {
             clusters = try await store.cluster(clusterID: kafka.clusterID).map { [$0] } ?? []
         }
-        let candidates = ClusterPlacement.candidates(for: kafka, among: clusters)
         var withRoom: [DataPlaneCluster] = []
-        for cluster in candidates where cluster.status == .ready {
+        for cluster in KafkaPlacer.targets(for: kafka, among: clusters) {
             var placed = kafka
             placed.clusterID = cluster.clusterID
             var fits = true
@@ -186,7 +188,7 @@ public struct KafkaService: Sendable {
             }
             if fits { withRoom.append(cluster) }
         }
-        let waiting = candidates.contains { $0.status != .ready }
+        let waiting = ClusterPlacement.candidates(for: kafka, among: clusters).contains { $0.status != .ready }
         let enterprise = !kafka.clusterID.isEmpty
         if withRoom.isEmpty, enterprise || !waiting { throw Self.noCapacity(kafka) }
         return withRoom
@@ -195,18 +197,12 @@ public struct KafkaService: Sendable {
     /// Inserts the kafka on the first target whose capacity holds, or unplaced when there is no target.
     private func insert(_ kafka: KafkaRequest, limits: [AdmissionLimit], targets: [DataPlaneCluster]) async throws -> KafkaRequest {
         if targets.isEmpty { return try await write(kafka, limits: limits) }
-        for cluster in targets {
-            var placed = kafka
-            placed.clusterID = cluster.clusterID
-            let clusterLimits = ClusterPlacement.capacityLimits(for: placed, on: cluster)
-            switch try await attempt(placed, limits: limits + clusterLimits) {
-            case let .written(stored): return stored
-            case let .refused(limit) where clusterLimits.contains(limit): continue
-            case let .refused(limit): throw limit.refusal
-            case .conflict: throw FleetError(.general)
-            }
+        switch try await KafkaPlacer.firstFit(kafka, on: targets, limits: limits, write: { try await attempt($0, limits: $1) }) {
+        case let .placed(stored): return stored
+        case .full: throw Self.noCapacity(kafka)
+        case let .refused(limit): throw limit.refusal
+        case .conflict: throw FleetError(.general)
         }
-        throw Self.noCapacity(kafka)
     }
 
     private func write(_ kafka: KafkaRequest, limits: [AdmissionLimit]) async throws -> KafkaRequest {
@@ -262,8 +258,7 @@ public struct KafkaService: Sendable {
             changed.reauthenticationEnabled = change.reauthenticationEnabled ?? current.reauthenticationEnabled
             // The reference answers with the requested values but writes nothing while the kafka is being deleted.
             if changed == current || KafkaStatus.deletingStatuses.contains(current.status) { return .finished(changed) }
-            changed.updatedAt = clock.now()
-            return try await store.updateKafka(changed, expecting: current.status, limits: []).step()
+            return try await writer.write(changed, over: current).step()
         }
         guard let updated else { throw FleetError(.general) }
         return updated
@@ -278,14 +273,8 @@ public struct KafkaService: Sendable {
             guard let current = try await store.kafka(id: id), current.organisationID == requester.organisationID,
                   requester.isOrgAdmin || current.owner == requester.username
             else { throw FleetError(.notFound, "KafkaResource with id='\(id)' not found") }
-            if KafkaStatus.deletingStatuses.contains(current.status) { return .finished(()) }
-            guard KafkaLifecycle.canMove(from: current.status, to: .deprovision) else { throw FleetError(.general) }
-            var changed = current
-            let now = clock.now()
-            changed.status = .deprovision
-            changed.updatedAt = now
-            changed.statusChangedAt = now
-            return try await store.updateKafka(changed, expecting: current.status, limits: []).step().withoutValue
+            guard let outcome = try await writer.apply(.deleteRequested, to: current) else { return .finished(()) }
+            return try outcome.step().withoutValue
         }
         guard done != nil else { throw FleetError(.general) }
     }

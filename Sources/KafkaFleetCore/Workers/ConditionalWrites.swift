@@ -11,31 +11,12 @@ public struct IllegalTransition: Error, Sendable, Hashable, CustomStringConverti
 }
 
 extension FleetEnvironment {
-    /// Writes `updated` over `original` with compare-and-set, stamping `updatedAt` (and `statusChangedAt` when the
-    /// status moves). Throws `IllegalTransition` when the state machine forbids the move.
-    public func write(_ updated: KafkaRequest, over original: KafkaRequest, limits: [AdmissionLimit] = []) async throws -> WriteOutcome<KafkaRequest> {
-        var row = updated
-        let now = clock.now()
-        row.updatedAt = now
-        if row.status != original.status {
-            guard KafkaLifecycle.canMove(from: original.status, to: row.status) else {
-                throw IllegalTransition(from: original.status.rawValue, to: row.status.rawValue)
-            }
-            row.statusChangedAt = now
-        }
-        row.revision = original.revision
-        return try await store.updateKafka(row, expecting: original.status, limits: limits)
-    }
+    /// The writer every kafka write of the reconcilers, the admin service and the agent goes through.
+    public var writer: KafkaWriter { KafkaWriter(store: store, clock: clock, logger: logger) }
 
-    /// Moves a kafka to `failed` with a user-readable reason.
-    public func fail(_ kafka: KafkaRequest, reason: String) async throws -> WriteOutcome<KafkaRequest> {
-        var failed = kafka
-        failed.status = .failed
-        failed.failedReason = reason
-        logger.info("kafka failed", metadata: ["kafka_id": "\(kafka.id)", "reason": "\(reason)"])
-        let outcome = try await write(failed, over: kafka)
-        if outcome.value != nil { OperationMetrics.kafkaFailed() }
-        return outcome
+    /// Writes `updated` over `original` through `writer` (`KafkaWriter.write(_:over:limits:)`).
+    public func write(_ updated: KafkaRequest, over original: KafkaRequest, limits: [AdmissionLimit] = []) async throws -> WriteOutcome<KafkaRequest> {
+        try await writer.write(updated, over: original, limits: limits)
     }
 
     /// Writes `updated` over `original` with compare-and-set, stamping `updatedAt` (and `statusChangedAt` when the
