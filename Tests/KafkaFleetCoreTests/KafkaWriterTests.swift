@@ -1,6 +1,6 @@
 import Foundation
 import KafkaFleetCore
-import KafkaFleetTesting
+import KafkaFleetLocal
 import Testing
 
 /// The one kafka writer carrying out the lifecycle machine's transitions with compare-and-set.
