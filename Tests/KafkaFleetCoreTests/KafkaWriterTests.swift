@@ -1,6 +1,7 @@
 import Foundation
 import KafkaFleetCore
 import KafkaFleetLocal
+import Synchronization
 import Testing
 
 /// The one kafka writer carrying out the lifecycle machine's transitions with compare-and-set.
@@ -11,8 +12,8 @@ struct KafkaWriterTests {
     var writer: KafkaWriter { KafkaWriter(store: store, clock: clock) }
 
     /// A stored kafka, moved along the machine's events to the status the test needs.
-    func stored(after events: [KafkaLifecycle.Event] = []) async throws -> KafkaRequest {
-        let new = KafkaRequest(id: ResourceID.make(now: clock.now()), name: "demo", owner: "alice", organisationID: "org-1",
+    func stored(_ name: String = "demo", after events: [KafkaLifecycle.Event] = []) async throws -> KafkaRequest {
+        let new = KafkaRequest(id: ResourceID.make(now: clock.now()), name: name, owner: "alice", organisationID: "org-1",
                                cloudProvider: "aws", region: "us-east-1", instanceType: "standard", sizeID: "x1", multiAZ: true,
                                now: clock.now())
         var kafka = try #require(try await store.createKafka(new, limits: []).value)
@@ -67,4 +68,41 @@ struct KafkaWriterTests {
         #expect(try await writer.apply(.removalDue, to: recorded) == .written(recorded))
         #expect(await store.kafka(id: deprovision.id) == nil)
     }
+
+    @Test("written creations and deletions are reported to the observer; a lost write reports nothing")
+    func reportsToObserver() async throws {
+        let observer = RecordingObserver()
+        let writer = KafkaWriter(store: store, clock: clock, observer: observer)
+        let versions = KafkaVersions(kafka: "2.7.0", strimzi: "strimzi-cluster-operator.v0.23.0-0", kafkaIBP: "2.7")
+        let provisioning = try await stored(after: [.prepared(versions: versions),
+                                                    .resourcesReady(bootstrapHost: "b.example.com", namespace: "ns", placementID: "p")])
+        var reported = provisioning
+        reported.agentReportedReady = true
+        reported.routesCreated = true
+        let running = try #require(try await writer.write(reported, over: provisioning).value)
+        clock.advance(by: .seconds(90))
+
+        _ = try #require(try await writer.apply(.agentReportedReady, to: running)?.value)
+        #expect(try await writer.apply(.failed(reason: "late"), to: running) == .conflict)
+        let failing = try await stored("failing")
+        _ = try #require(try await writer.apply(.failed(reason: "no capacity"), to: failing)?.value)
+        let deprovision = try await stored("deleted", after: [.deleteRequested])
+        _ = try #require(try await writer.apply(.removalDue, to: deprovision)?.value)
+
+        #expect(observer.reports == ["created after 90.0 s", "creation failed", "deleted"])
+    }
+}
+
+/// Records the kafka reports an observer receives, in order.
+private final class RecordingObserver: FleetObserver {
+    private let recorded = Mutex<[String]>([])
+
+    var reports: [String] { recorded.withLock { $0 } }
+
+    func kafkaCreated(took: Duration) { recorded.withLock { $0.append("created after \(took.timeInterval) s") } }
+    func kafkaCreationFailed() { recorded.withLock { $0.append("creation failed") } }
+    func kafkaDeleted() { recorded.withLock { $0.append("deleted") } }
+    func workerPassEnded(workerType: String, duration: Duration, errors: Int) {}
+    func leadership(of workerType: String, isLeader: Bool) {}
+    func kafkaStatusCounts(_ counts: [KafkaStatus: Int]) {}
 }

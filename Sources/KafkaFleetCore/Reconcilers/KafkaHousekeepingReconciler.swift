@@ -1,5 +1,4 @@
 import Foundation
-import Metrics
 
 /// The reference's general kafka worker: publishes the count of kafkas per status, deprovisions kafkas whose
 /// lifespan ended (developer instances after 48 hours) and kafkas of denied users.
@@ -20,10 +19,7 @@ public struct KafkaHousekeepingReconciler: Reconciler {
         var report = ReconcileReport()
         do {
             let counts = try await environment.store.countKafkasByStatus()
-            for status in KafkaStatus.allCases {
-                Gauge(label: "kas_fleet_manager_kafka_requests_status_count", dimensions: [("status", status.rawValue)])
-                    .record(counts[status, default: 0])
-            }
+            environment.observer.kafkaStatusCounts(counts)
         } catch {
             report.errors.append("cannot count kafkas: \(error)")
         }

@@ -12,7 +12,7 @@ public struct IllegalTransition: Error, Sendable, Hashable, CustomStringConverti
 
 extension FleetEnvironment {
     /// The writer every kafka write of the reconcilers, the admin service and the agent goes through.
-    public var writer: KafkaWriter { KafkaWriter(store: store, clock: clock, logger: logger) }
+    public var writer: KafkaWriter { KafkaWriter(store: store, clock: clock, logger: logger, observer: observer) }
 
     /// Writes `updated` over `original` through `writer` (`KafkaWriter.write(_:over:limits:)`).
     public func write(_ updated: KafkaRequest, over original: KafkaRequest, limits: [AdmissionLimit] = []) async throws -> WriteOutcome<KafkaRequest> {

@@ -13,12 +13,16 @@ public struct KafkaWriter: Sendable {
     public let clock: any WallClock
     /// Where failures and deprovisions are logged.
     public let logger: Logger
+    /// Where creations that ended (ready or failed) and deletions are reported.
+    public let observer: any FleetObserver
 
     /// A writer over `store`.
-    public init(store: any KafkaStore, clock: any WallClock, logger: Logger = Logger(label: "kafkafleet.kafkas")) {
+    public init(store: any KafkaStore, clock: any WallClock, logger: Logger = Logger(label: "kafkafleet.kafkas"),
+                observer: any FleetObserver = NoFleetObserver()) {
         self.store = store
         self.clock = clock
         self.logger = logger
+        self.observer = observer
     }
 
     /// Writes `updated` over `original` with compare-and-set, stamping `updatedAt` (and `statusChangedAt` when the
@@ -71,14 +75,16 @@ public struct KafkaWriter: Sendable {
             switch action {
             case let .recordFailure(reason):
                 logger.info("kafka failed", metadata: ["kafka_id": "\(kafka.id)", "reason": "\(reason)"])
-                OperationMetrics.kafkaFailed()
+                observer.kafkaCreationFailed()
             case .recordReady:
-                OperationMetrics.kafkaReady(kafka, now: clock.now())
+                // Clamped, so a creation time far in the past cannot overflow the duration.
+                let took = min(max(0, clock.now().timeIntervalSince(kafka.createdAt)), 1e12)
+                observer.kafkaCreated(took: .seconds(took))
             case let .recordDeprovision(why):
                 logger.info("kafka deprovisioned", metadata: ["kafka_id": "\(kafka.id)", "why": "\(why)"])
             case .recordDeleted:
                 logger.info("kafka deleted", metadata: ["kafka_id": "\(kafka.id)"])
-                OperationMetrics.kafkaDeleted()
+                observer.kafkaDeleted()
             case .deleteDNSRecords, .deleteCanaryClient, .releaseQuota:
                 break
             }
