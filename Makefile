@@ -2,7 +2,7 @@
 SWIFT ?= swift
 DEBUG_BIN := $(shell $(SWIFT) build --show-bin-path 2>/dev/null)
 
-.PHONY: build run test test/swift test/e2e chaos chaos/small run/docs clean
+.PHONY: build run test test/swift test/e2e chaos chaos/small run/docs docs clean
 
 build:
 	$(SWIFT) build
@@ -32,6 +32,11 @@ chaos/small: build
 ## Serves the OpenAPI document and its docs page on 127.0.0.1:8082, as the reference's `make run/docs`.
 run/docs: build
 	$(DEBUG_BIN)/kafkafleetd docs --bind 127.0.0.1:8082
+
+## Builds the DocC documentation of KafkaFleetCore (.build/plugins/Swift-DocC/outputs/KafkaFleetCore.doccarchive);
+## any warning, such as a link to a symbol that does not exist, fails the build.
+docs:
+	$(SWIFT) package generate-documentation --target KafkaFleetCore --warnings-as-errors
 
 clean:
 	rm -rf .build .kafkafleet
