@@ -2,7 +2,7 @@
 SWIFT ?= swift
 DEBUG_BIN := $(shell $(SWIFT) build --show-bin-path 2>/dev/null)
 
-.PHONY: build run test test/swift test/e2e chaos chaos/small run/docs docs clean
+.PHONY: build run test test/swift test/e2e chaos chaos/small run/docs docs example clean
 
 build:
 	$(SWIFT) build
@@ -38,5 +38,9 @@ run/docs: build
 docs:
 	$(SWIFT) package generate-documentation --target KafkaFleetCore --warnings-as-errors
 
+## Builds and runs Examples/EmbeddedReconcilers, a package of its own that depends on this one by path.
+example:
+	$(SWIFT) run --package-path Examples/EmbeddedReconcilers EmbeddedReconcilers
+
 clean:
-	rm -rf .build .kafkafleet
+	rm -rf .build .kafkafleet Examples/EmbeddedReconcilers/.build

@@ -129,12 +129,6 @@ let package = Package(
             swiftSettings: swiftSettings
         ),
         .executableTarget(
-            name: "EmbeddedReconcilers",
-            dependencies: ["KafkaFleetCore", "KafkaFleetTesting"],
-            path: "Examples/EmbeddedReconcilers",
-            swiftSettings: swiftSettings
-        ),
-        .executableTarget(
             name: "InProcessAPI",
             dependencies: [
                 "KafkaFleetCore", "KafkaFleetHTTP", "KafkaFleetTesting",
