@@ -1,6 +1,7 @@
 // Embeds KafkaFleet's reconcilers in a program of its own: the in-memory store of the test kit, a DNS and an identity
 // provider written here, and an agent played in-process. The reconcilers run as services, exactly as `kafkafleetd`
 // runs them; the program creates one kafka, waits until it is ready, deletes it and waits until it is gone.
+import Foundation
 import KafkaFleetCore
 import KafkaFleetTesting
 import Logging
@@ -31,10 +32,15 @@ let agent = InProcessAgent(agentService: AgentService(environment: environment, 
 let scenario = Scenario(kafkas: KafkaService(store: store, quota: environment.quota), store: store, clusterID: cluster.clusterID,
                         dns: dns, stepDeadline: .seconds(30))
 
-// The scenario's end shuts the group down gracefully; an error anywhere ends it with that error.
+// The scenario's end shuts the group down gracefully; an error anywhere ends it, and the program, with that error.
 let group = ServiceGroup(configuration: ServiceGroupConfiguration(
     services: workers + [.init(service: agent), .init(service: scenario, successTerminationBehavior: .gracefullyShutdownGroup)],
     logger: logger
 ))
-try await group.run()
-print("done")
+do {
+    try await group.run()
+    print("done")
+} catch {
+    FileHandle.standardError.write(Data("failed: \(error)\n".utf8))
+    exit(1)
+}
