@@ -2,7 +2,7 @@
 SWIFT ?= swift
 DEBUG_BIN := $(shell $(SWIFT) build --show-bin-path 2>/dev/null)
 
-.PHONY: build run test test/swift test/e2e chaos chaos/small run/docs clean
+.PHONY: build run test test/swift test/e2e chaos chaos/small run/docs docs example clean
 
 build:
 	$(SWIFT) build
@@ -33,5 +33,14 @@ chaos/small: build
 run/docs: build
 	$(DEBUG_BIN)/kafkafleetd docs --bind 127.0.0.1:8082
 
+## Builds the DocC documentation of KafkaFleetCore and KafkaFleetLocal (.build/plugins/Swift-DocC/outputs/*.doccarchive);
+## any warning, such as a link to a symbol that does not exist, fails the build.
+docs:
+	$(SWIFT) package generate-documentation --target KafkaFleetCore --target KafkaFleetLocal --warnings-as-errors
+
+## Builds and runs Examples/EmbeddedReconcilers, a package of its own that depends on this one by path.
+example:
+	$(SWIFT) run --package-path Examples/EmbeddedReconcilers EmbeddedReconcilers
+
 clean:
-	rm -rf .build .kafkafleet
+	rm -rf .build .kafkafleet Examples/EmbeddedReconcilers/.build
