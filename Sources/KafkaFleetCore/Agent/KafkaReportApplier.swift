@@ -44,6 +44,8 @@ struct KafkaReportApplier {
         switch Self.classify(status) {
         case .suspended:
             if kafka.status == .suspending { updated.status = .suspended }
+            // A resumed kafka is ready only once its agent reports it ready again, not on the report before suspension.
+            updated.agentReportedReady = false
         case .ready:
             guard !suspendedOrSuspending, !deleting else { break }
             storeRoutes(status, into: &updated)
