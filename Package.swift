@@ -192,7 +192,7 @@ let package = Package(
         .testTarget(
             name: "KafkaFleetHTTPTests",
             dependencies: [
-                "KafkaFleetCore", "KafkaFleetHTTP", "KafkaFleetTesting",
+                "KafkaFleetCore", "KafkaFleetHTTP", "KafkaFleetProviders", "KafkaFleetTesting",
                 .product(name: "CompressNIO", package: "compress-nio"),
                 .product(name: "HummingbirdTesting", package: "hummingbird"),
                 .product(name: "JWTKit", package: "jwt-kit"),
