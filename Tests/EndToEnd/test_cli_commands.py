@@ -1,6 +1,7 @@
 """kafkafleetctl's commands one by one against the embedded default: what each prints, and that every mistake (bad
 input, a refusal, an unreachable server) ends in one clear line on stderr and the documented exit code (1 the server
 refused or could not be reached, 2 usage), never a stack trace."""
+import base64
 import json
 
 import pytest
@@ -15,6 +16,12 @@ def assert_clean_failure(result, exit_code, *fragments):
         assert fragment in result.stderr, f"{fragment!r} not in {result.stderr!r}"
     for crash in ("Traceback", "Fatal error", "Stack dump", "Segmentation fault", "Illegal instruction"):
         assert crash not in result.stderr
+
+
+def claims_of(token):
+    """The claims of a JWT, unverified."""
+    payload = token.strip().split(".")[1]
+    return json.loads(base64.urlsafe_b64decode(payload + "=" * (-len(payload) % 4)))
 
 
 @pytest.fixture
@@ -114,14 +121,12 @@ def test_token_prints_a_token_with_the_claims_asked_for(data_dir):
     token = ctl("token", "--data-dir", data_dir, "--org-id", "acme", "--username", "alice", "--org-admin", "--ttl", "2h",
                 "--admin-role", "kas-fleet-manager-admin-read").stdout
     assert token.count("\n") == 1 and token.count(".") == 2
-    payload = token.strip().split(".")[1]
-    claims = json.loads(__import__("base64").urlsafe_b64decode(payload + "=" * (-len(payload) % 4)))
+    claims = claims_of(token)
     assert claims["org_id"] == "acme" and claims["username"] == "alice" and claims["is_org_admin"] is True
     assert claims["exp"] - claims["iat"] == 7200
     assert claims["realm_access"]["roles"] == ["kas-fleet-manager-admin-read"]
 
-    agent = ctl("token", "--data-dir", data_dir, "--agent-cluster-id", "edge").stdout.strip().split(".")[1]
-    agent_claims = json.loads(__import__("base64").urlsafe_b64decode(agent + "=" * (-len(agent) % 4)))
+    agent_claims = claims_of(ctl("token", "--data-dir", data_dir, "--agent-cluster-id", "edge").stdout)
     assert agent_claims["clientId"] == "kas-fleetshard-agent-edge" and "org_id" not in agent_claims
 
 
