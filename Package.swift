@@ -194,7 +194,7 @@ let package = Package(
         .testTarget(
             name: "KafkaFleetHTTPTests",
             dependencies: [
-                "KafkaFleetCore", "KafkaFleetHTTP", "KafkaFleetLocal", "KafkaFleetTesting",
+                "KafkaFleetCore", "KafkaFleetHTTP", "KafkaFleetLocal", "KafkaFleetProviders", "KafkaFleetTesting",
                 .product(name: "CompressNIO", package: "compress-nio"),
                 .product(name: "HummingbirdTesting", package: "hummingbird"),
                 .product(name: "JWTKit", package: "jwt-kit"),

@@ -50,6 +50,14 @@ struct APIClient: Sendable {
         return data
     }
 
+    /// `text` as one path segment: every character but letters, digits and `-._~` percent-encoded, so that an id
+    /// holding `/`, `?`, `#` or `..` names a resource instead of changing the path or the query.
+    static func segment(_ text: String) -> String {
+        text.addingPercentEncoding(withAllowedCharacters: unreserved) ?? ""
+    }
+
+    private static let unreserved = CharacterSet(charactersIn: "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789-._~")
+
     /// Sends a request and decodes its JSON answer.
     func send<T: Decodable>(_ method: String, _ path: String, body: Data? = nil, as type: T.Type) async throws -> T {
         let data = try await send(method, path, body: body)

@@ -50,7 +50,7 @@ struct ClustersCommand: AsyncParsableCommand {
         @Argument(help: "The cluster's cluster_id.") var id: String
 
         func run() async throws {
-            let data = try await connection.client().send("GET", "/api/kafkas_mgmt/v1/admin/clusters/\(id)")
+            let data = try await connection.client().send("GET", "/api/kafkas_mgmt/v1/admin/clusters/\(APIClient.segment(id))")
             try printResult(data, format: connection.output) {
                 ClustersCommand.table([try JSONDecoder().decode(ClusterView.self, from: data)])
             }

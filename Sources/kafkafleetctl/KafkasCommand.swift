@@ -31,7 +31,7 @@ struct KafkasCommand: AsyncParsableCommand {
         @Argument(help: "The kafka's id.") var id: String
 
         func run() async throws {
-            let data = try await connection.client().send("GET", "/api/kafkas_mgmt/v1/kafkas/\(id)")
+            let data = try await connection.client().send("GET", "/api/kafkas_mgmt/v1/kafkas/\(APIClient.segment(id))")
             try printResult(data, format: connection.output) {
                 Table.kafkas([try JSONDecoder().decode(KafkaView.self, from: data)])
             }
@@ -85,7 +85,7 @@ struct KafkasCommand: AsyncParsableCommand {
 
         func run() async throws {
             let client = try connection.client()
-            _ = try await client.send("DELETE", "/api/kafkas_mgmt/v1/kafkas/\(id)?async=true")
+            _ = try await client.send("DELETE", "/api/kafkas_mgmt/v1/kafkas/\(APIClient.segment(id))?async=true")
             if wait {
                 _ = try await StatusWatcher(client: client, id: id, timeout: .seconds(timeout)).waitUntil(done: { _ in false })
             }

@@ -17,7 +17,7 @@ struct StatusWatcher {
         while clock.now - start < timeout {
             let kafka: KafkaView
             do {
-                kafka = try await client.send("GET", "/api/kafkas_mgmt/v1/kafkas/\(id)", as: KafkaView.self)
+                kafka = try await client.send("GET", "/api/kafkas_mgmt/v1/kafkas/\(APIClient.segment(id))", as: KafkaView.self)
             } catch let refusal as ServerRefusal where refusal.status == 404 {
                 show("gone", interactive: interactive, elapsed: clock.now - start, last: &last)
                 return nil

@@ -41,6 +41,7 @@ struct TokenCommand: AsyncParsableCommand {
     static func parseTTL(_ text: String) -> Duration? {
         let units: [Character: Int64] = ["s": 1, "m": 60, "h": 3600, "d": 86_400]
         guard let unit = text.last, let factor = units[unit], let value = Int64(text.dropLast()), value > 0 else { return nil }
-        return .seconds(value * factor)
+        let (seconds, overflow) = value.multipliedReportingOverflow(by: factor)
+        return overflow ? nil : .seconds(seconds)
     }
 }

@@ -135,7 +135,8 @@ struct KafkaLifecycleTableTests {
         case .agentReportedReady: row.failedReason = ""
         case .agentReportedError: row.failedReason = KafkaLifecycle.agentErrorReason
         case let .failed(reason): row.failedReason = reason
-        case .agentReportedSuspended, .agentReportedDeleted, .deleteRequested, .expired, .ownerDenied, .suspendRequested,
+        case .agentReportedSuspended: row.agentReportedReady = false
+        case .agentReportedDeleted, .deleteRequested, .expired, .ownerDenied, .suspendRequested,
              .resumeRequested, .removalDue:
             break
         }

@@ -64,13 +64,14 @@ struct AdminRoutesTests {
     func patchRules() async throws {
         let api = try await APIHarness()
         let writer = try await api.adminAuth(roles: ["kas-fleet-manager-admin-write"])
-        let user = try await api.auth()
+        // Provisioning passes the check every update makes (not accepted, not deleting): only the suspend rule refuses.
+        let kafka = try await AdminUpdateFixture.storeKafka(in: api, status: .provisioning)
         try await api.run { client in
-            let id = try await Self.createKafka(client: client, as: user, name: "patched")
-            let uri = "/api/kafkas_mgmt/v1/admin/kafkas/\(id)"
+            let uri = "/api/kafkas_mgmt/v1/admin/kafkas/\(kafka.id)"
             try await client.execute(uri: uri, method: .patch, headers: writer, body: json("{}")).expectError(.badRequest, code: 37)
             try await client.execute(uri: uri, method: .patch, headers: writer, body: json(#"{"suspended":true}"#))
                 .expectError(.badRequest, code: 8)
         }
+        #expect(await api.store.kafka(id: kafka.id)?.status == .provisioning)
     }
 }

@@ -84,6 +84,37 @@ struct TokenScopeTests {
         }
     }
 
+    @Test("rh-org-id stands in for a missing org_id")
+    func rhOrgID() async throws {
+        let api = try await APIHarness()
+        let now = Date().timeIntervalSince1970
+        let token = try await api.key.sign(TokenClaims(exp: now + 300, iat: now, iss: DevelopmentSigningKey.defaultIssuer,
+                                                       username: "alice", rhOrgID: "org-7"))
+        let member = try await api.auth(org: "org-7")
+        try await api.run { client in
+            let created = try await client.execute(uri: "/api/kafkas_mgmt/v1/kafkas?async=true", method: .post,
+                                                   headers: [.authorization: "Bearer \(token)"], body: json(#"{"name":"fallback"}"#))
+            #expect(created.status == .accepted)
+            let listed = try await client.execute(uri: "/api/kafkas_mgmt/v1/kafkas", method: .get, headers: member)
+            #expect(try listed.object()["total"] as? Int == 1)
+        }
+        #expect(await api.store.listKafkas(KafkaListQuery()).items.map(\.organisationID) == ["org-7"])
+    }
+
+    @Test("username and org_id win over their fallback claims when a token carries both")
+    func primaryClaimsWin() async throws {
+        let api = try await APIHarness()
+        let now = Date().timeIntervalSince1970
+        let token = try await api.key.sign(TokenClaims(exp: now + 300, iat: now, iss: DevelopmentSigningKey.defaultIssuer,
+                                                       username: "alice", preferredUsername: "mallory", orgID: "org-1", rhOrgID: "org-9"))
+        try await api.run { client in
+            let created = try await client.execute(uri: "/api/kafkas_mgmt/v1/kafkas?async=true", method: .post,
+                                                   headers: [.authorization: "Bearer \(token)"], body: json(#"{"name":"primary"}"#))
+            #expect(try created.object()["owner"] as? String == "alice")
+        }
+        #expect(await api.store.listKafkas(KafkaListQuery()).items.map(\.organisationID) == ["org-1"])
+    }
+
     @Test("a cs_jwt cookie is no credential")
     func cookieIgnored() async throws {
         let api = try await APIHarness()

@@ -14,10 +14,40 @@ struct PostgresTests {
     static let restartCommand = ProcessInfo.processInfo.environment["KAFKAFLEET_TEST_PG_RESTART"].flatMap { $0.isEmpty ? nil : $0 }
 
     @Test(
-        "PostgreSQL cases run (set KAFKAFLEET_TEST_DATABASE_URL to run them)",
+        "PostgreSQL cases run (set KAFKAFLEET_TEST_DATABASE_URL to run them): a kafka one replica writes, another reads",
         .enabled(if: TestBackend.postgresURL != nil, "KAFKAFLEET_TEST_DATABASE_URL is unset: every PostgreSQL case is skipped"))
-    func configured() {
-        #expect(TestBackend.all.contains(.postgres))
+    func configured() async throws {
+        let url = try #require(TestBackend.postgresURL)
+        await PostgresGate.shared.enter()
+        do {
+            try await Self.shareOneDatabase(url: url)
+            await PostgresGate.shared.leave()
+        } catch {
+            await PostgresGate.shared.leave()
+            throw error
+        }
+    }
+
+    /// Two stores on one fresh schema, as two replicas: what the first writes, the second reads from the server.
+    private static func shareOneDatabase(url: String) async throws {
+        let schema = "test_\(UUID().uuidString.replacingOccurrences(of: "-", with: "").lowercased())"
+        let first = try SQLFleetStore.postgres(url: url, schema: schema, maximumConnections: 2)
+        let second = try SQLFleetStore.postgres(url: url, schema: schema, maximumConnections: 2)
+        try await first.withRunning { first in
+            try await second.withRunning { second in
+                do {
+                    try await first.ping()
+                    try await first.migrate()
+                    let written = try #require(try await first.createKafka(makeKafka("shared"), limits: []).value)
+                    let read = try #require(try await second.kafka(id: written.id))
+                    #expect(read.normalised == written.normalised)
+                    try await first.dropSchema(schema)
+                } catch {
+                    try? await first.dropSchema(schema)
+                    throw error
+                }
+            }
+        }
     }
 
     @Test("PostgreSQL is configured when the run requires it (KAFKAFLEET_TEST_REQUIRE_POSTGRES)")

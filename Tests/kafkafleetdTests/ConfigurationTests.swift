@@ -67,6 +67,14 @@ struct ConfigurationTests {
         #expect(throws: ConfigurationError.self) { try resolve(["--config", file]) }
     }
 
+    @Test("the deny list file names the users whose kafkas housekeeping deprovisions; without it nobody is denied")
+    func denyList() throws {
+        let file = try temporaryFile("- mallory\n- eve\n")
+
+        #expect(try Catalogues(try resolve(["--deny-list", file])).deniedUsers == ["mallory", "eve"])
+        #expect(try Catalogues(try resolve([])).deniedUsers.isEmpty)
+    }
+
     @Test("every setting of the reference table has a flag of serve, and every flag of serve is in the table")
     func referenceMatchesFlags() throws {
         let help = ServeCommand.helpMessage(columns: 10_000)

@@ -192,7 +192,9 @@ public enum KafkaLifecycle {
             }
 
         case .agentReportedSuspended:
-            return status == .suspending ? move(to: .suspended) : Transition(.stay)
+            // The agent's Ready report from before the suspension no longer counts: a resumed kafka is ready only
+            // once its agent reports it ready again.
+            return status == .suspending ? move(to: .suspended) { $0.agentReportedReady = false } : Transition(.stay)
 
         case .agentReportedDeleted:
             return status == .deprovision ? move(to: .deleting) : Transition(.stay)

@@ -26,8 +26,9 @@ struct TestFleet {
 
     /// A fleet on a new store of `backend`.
     static func on(_ backend: FleetBackend, settings: ReconcilerSettings = ReconcilerSettings(), readyAfter: Duration = .zero,
-                   clusters: Int = 1, capacity: Int = 100) async throws -> TestFleet {
-        TestFleet(store: try await backend.makeStore(), settings: settings, readyAfter: readyAfter, clusters: clusters, capacity: capacity)
+                   clusters: Int = 1, capacity: Int = 100, quota: any QuotaService = GrantingQuota()) async throws -> TestFleet {
+        TestFleet(store: try await backend.makeStore(), settings: settings, readyAfter: readyAfter, clusters: clusters, capacity: capacity,
+                  quota: quota)
     }
 
     /// The id and DNS name of cluster `index` (the first is `local-cluster`).
@@ -36,9 +37,9 @@ struct TestFleet {
     }
 
     init(store: any FleetStore = InMemoryFleetStore(), settings: ReconcilerSettings = ReconcilerSettings(), readyAfter: Duration = .zero,
-         clusters clusterCount: Int = 1, capacity: Int = 100) {
+         clusters clusterCount: Int = 1, capacity: Int = 100, quota: any QuotaService = GrantingQuota()) {
         self.store = store
-        let environment = FleetEnvironment(store: store, clock: clock, quota: GrantingQuota(), dns: dns, identity: identity, settings: settings)
+        let environment = FleetEnvironment(store: store, clock: clock, quota: quota, dns: dns, identity: identity, settings: settings)
         self.environment = environment
         let service = AgentService(environment: environment, settings: AgentSettings(ssoRealmURL: "https://sso.example.com/auth/realms/test"))
         let clock = self.clock

@@ -1,16 +1,19 @@
 import Foundation
 import KafkaFleetCore
 
-/// A store whose kafka updates fail as if the database were unreachable; everything else goes to `base`.
+/// A store whose kafka updates (and, when `insertsToo`, inserts) fail as if the database were unreachable; everything
+/// else goes to `base`.
 struct UnavailableKafkaWrites: FleetStore {
     let base: any FleetStore
+    var insertsToo = false
 
     func updateKafka(_ kafka: KafkaRequest, expecting expected: KafkaStatus, limits: [AdmissionLimit]) async throws -> WriteOutcome<KafkaRequest> {
         throw StoreError(.unavailable, "connection refused")
     }
 
     func createKafka(_ kafka: KafkaRequest, limits: [AdmissionLimit]) async throws -> WriteOutcome<KafkaRequest> {
-        try await base.createKafka(kafka, limits: limits)
+        if insertsToo { throw StoreError(.unavailable, "connection refused") }
+        return try await base.createKafka(kafka, limits: limits)
     }
     func kafka(id: String) async throws -> KafkaRequest? { try await base.kafka(id: id) }
     func listKafkas(_ query: KafkaListQuery) async throws -> KafkaPage { try await base.listKafkas(query) }
