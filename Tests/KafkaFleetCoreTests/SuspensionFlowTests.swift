@@ -33,7 +33,7 @@ struct SuspensionFlowTests {
         // Then its agent is told to suspend it, and it stays suspending while the agent still reports it ready
         #expect(try await Self.suspendedLabel(of: created.id, in: fleet, agent: agent) == "true")
         try await agent.applyKafkaStatuses([created.id: Self.readyReport], from: cluster)
-        try await fleet.step()
+        _ = await fleet.provisioning.reconcile()
         #expect(try await status() == .suspending)
 
         // When the agent reports it suspended, then it is suspended, and stays so whatever the workers do

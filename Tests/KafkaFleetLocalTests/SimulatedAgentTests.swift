@@ -89,6 +89,21 @@ struct SimulatedAgentTests {
         #expect(try await fleet.step(created.id, rounds: 1) == .ready)
     }
 
+    @Test("a suspended kafka is reported suspended, and ready again once resumed")
+    func suspendAndResume() async throws {
+        let fleet = LocalFleet(readyAfter: .zero)
+        try await fleet.readyCluster()
+        let created = try await fleet.createKafka()
+        let ready = try #require(try await fleet.step(created.id) == .ready ? try await fleet.store.kafka(id: created.id) : nil)
+
+        _ = try await fleet.environment.writer.apply(.suspendRequested, to: ready)
+        #expect(try await fleet.step(created.id) == .suspended)
+
+        let suspended = try #require(try await fleet.store.kafka(id: created.id))
+        _ = try await fleet.environment.writer.apply(.resumeRequested, to: suspended)
+        #expect(try await fleet.step(created.id) == .ready)
+    }
+
     @Test("a kafka the agent is told to fail is reported failed, and the control plane fails it")
     func failedKafka() async throws {
         let fleet = LocalFleet(readyAfter: .seconds(60))

@@ -7,7 +7,8 @@ public import ServiceLifecycle
 /// It speaks the agent protocol like kas-fleetshard: it reads its cluster's desired kafkas, reports each new one
 /// installing and then ready after `SimulatedAgentSettings/readyAfter` (with routes under its cluster's ingress
 /// domain and an admin-server URL), reports deleted kafkas gone, and reports its cluster ready with the capacity
-/// and Strimzi versions of its settings. The control plane cannot tell it from a real agent, so every reconciler,
+/// and Strimzi versions of its settings; a kafka the control plane suspends (its `bf2.org/suspended` label) is
+/// reported suspended, and ready again once resumed. The control plane cannot tell it from a real agent, so every reconciler,
 /// the agent API and the CLI work end to end; but nothing listens at the bootstrap hosts it reports, so no Kafka
 /// client can connect to its kafkas.
 ///
@@ -92,6 +93,9 @@ public actor SimulatedAgent: Service {
         if failing.contains(kafka.id) {
             return DataPlaneKafkaStatus(conditions: [AgentCondition(type: "Ready", reason: "Error", message: "simulated failure", status: "False")])
         }
+        if kafka.metadata.labels["bf2.org/suspended"] == "true" {
+            return DataPlaneKafkaStatus(conditions: [AgentCondition(type: "Ready", reason: "Suspended", status: "False")])
+        }
         let routes = routes(of: kafka)
         guard ready else {
             return DataPlaneKafkaStatus(conditions: [AgentCondition(type: "Ready", reason: "Installing", status: "False")], routes: routes)
@@ -135,7 +139,8 @@ public actor SimulatedAgent: Service {
     public func run() async throws {
         let (wakeUps, wake) = AsyncStream<Void>.makeStream(bufferingPolicy: .bufferingNewest(1))
         let changed = changes?.wakeUps { change in
-            change.kind == .cluster || change == .kafka(.provisioning) || change == .kafka(.deprovision) || change == .kafka(.resuming)
+            change.kind == .cluster || change == .kafka(.provisioning) || change == .kafka(.deprovision) || change == .kafka(.suspending)
+                || change == .kafka(.resuming)
         }
         let clock = ContinuousClock()
         let poll = settings.pollInterval
