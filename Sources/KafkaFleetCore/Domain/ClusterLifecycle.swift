@@ -87,37 +87,8 @@ public enum ClusterLifecycle {
         public var description: String { "a \(status.rawValue) cluster cannot take \(event.rawValue)" }
     }
 
-    /// What an event comes to.
-    public struct Transition: Sendable, Hashable {
-        /// The row to write, or why there is none.
-        public enum Outcome: Sendable, Hashable {
-            /// Write this row over the cluster (compare-and-set); its status is the new one.
-            case move(DataPlaneCluster)
-            /// Nothing to change; not an error.
-            case stay
-            /// Carry out the actions, then soft-delete the row as read.
-            case remove
-            /// The event is not allowed in the cluster's status.
-            case refuse(Refusal)
-        }
-
-        /// The row to write, or why there is none.
-        public var outcome: Outcome
-        /// What to carry out besides the write, in order.
-        public var actions: [Action]
-
-        /// A transition from its parts.
-        public init(_ outcome: Outcome, actions: [Action] = []) {
-            self.outcome = outcome
-            self.actions = actions
-        }
-
-        /// The row after the transition: the moved row, or `cluster` itself when the event moves nothing.
-        public func row(from cluster: DataPlaneCluster) -> DataPlaneCluster {
-            if case let .move(row) = outcome { return row }
-            return cluster
-        }
-    }
+    /// What an event comes to: the row to write or why there is none, and the actions besides.
+    public typealias Transition = LifecycleTransition<DataPlaneCluster, Action, Refusal>
 
     /// What `event` does to `cluster`.
     public static func transition(_ cluster: DataPlaneCluster, on event: Event) -> Transition {

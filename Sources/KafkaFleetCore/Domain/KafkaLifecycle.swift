@@ -121,37 +121,8 @@ public enum KafkaLifecycle {
         public var description: String { "a \(status.rawValue) kafka cannot take \(event.rawValue)" }
     }
 
-    /// What an event comes to.
-    public struct Transition: Sendable, Hashable {
-        /// The row to write, or why there is none.
-        public enum Outcome: Sendable, Hashable {
-            /// Write this row over the kafka (compare-and-set); its status is the new one.
-            case move(KafkaRequest)
-            /// Nothing to change; not an error (an agent report about a move already made, a second delete).
-            case stay
-            /// Carry out the actions, then soft-delete the row as read.
-            case remove
-            /// The event is not allowed in the kafka's status.
-            case refuse(Refusal)
-        }
-
-        /// The row to write, or why there is none.
-        public var outcome: Outcome
-        /// What to carry out besides the write, in order.
-        public var actions: [Action]
-
-        /// A transition from its parts.
-        public init(_ outcome: Outcome, actions: [Action] = []) {
-            self.outcome = outcome
-            self.actions = actions
-        }
-
-        /// The status the kafka has after the transition: the new one, or its own when the event moves nothing.
-        public func status(from kafka: KafkaRequest) -> KafkaStatus {
-            if case let .move(row) = outcome { return row.status }
-            return kafka.status
-        }
-    }
+    /// What an event comes to: the row to write or why there is none, and the actions besides.
+    public typealias Transition = LifecycleTransition<KafkaRequest, Action, Refusal>
 
     /// Statuses a kafka can fail from: on its way up, in service, and resuming.
     private static let failable: Set<KafkaStatus> = [.accepted, .preparing, .provisioning, .ready, .resuming]
@@ -257,7 +228,7 @@ public enum KafkaLifecycle {
         for status in KafkaStatus.allCases {
             probe.status = status
             edges[status] = Set(Event.Name.allCases.compactMap { name -> KafkaStatus? in
-                let next = KafkaLifecycle.transition(probe, on: KafkaLifecycle.representative(of: name)).status(from: probe)
+                let next = KafkaLifecycle.transition(probe, on: KafkaLifecycle.representative(of: name)).row(from: probe).status
                 return next == status ? nil : next
             })
         }

@@ -20,14 +20,9 @@ public enum Deadline {
         onTimeout: @escaping @Sendable () -> any Error,
         _ operation: @escaping @Sendable () async throws -> R
     ) async throws -> R {
-        let call = DeadlineCall<R>()
-        return try await withTaskCancellationHandler {
-            try await withCheckedThrowingContinuation { (continuation: CheckedContinuation<R, any Error>) in
-                let ticket = DeadlineWatch.shared.watch(until: .now + limit) { call.finish(.failure(onTimeout())) }
-                call.start(continuation, work: call.perform(operation), disarm: { DeadlineWatch.shared.forget(ticket) })
-            }
-        } onCancel: {
-            call.finish(.failure(CancellationError()))
+        try await run(operation) { expire in
+            let ticket = DeadlineWatch.shared.watch(until: .now + limit) { expire(onTimeout()) }
+            return { DeadlineWatch.shared.forget(ticket) }
         }
     }
 
@@ -38,14 +33,26 @@ public enum Deadline {
         onTimeout: @escaping @Sendable () -> any Error,
         _ operation: @escaping @Sendable () async throws -> R
     ) async throws -> R {
+        try await run(operation) { expire in
+            let timer = Task {
+                do { try await clock.sleep(for: limit) } catch { return }
+                expire(onTimeout())
+            }
+            return { timer.cancel() }
+        }
+    }
+
+    /// Runs `operation` in a task of its own and waits for whichever comes first: its outcome, the error the deadline
+    /// `arm` sets up passes to `expire`, or the caller's cancellation. `arm` returns what stops its timer.
+    private static func run<R: Sendable>(
+        _ operation: @escaping @Sendable () async throws -> R,
+        arm: (_ expire: @escaping @Sendable (any Error) -> Void) -> @Sendable () -> Void
+    ) async throws -> R {
         let call = DeadlineCall<R>()
         return try await withTaskCancellationHandler {
             try await withCheckedThrowingContinuation { (continuation: CheckedContinuation<R, any Error>) in
-                let timer = Task {
-                    do { try await clock.sleep(for: limit) } catch { return }
-                    call.finish(.failure(onTimeout()))
-                }
-                call.start(continuation, work: call.perform(operation), disarm: { timer.cancel() })
+                let disarm = arm { call.finish(.failure($0)) }
+                call.start(continuation, work: call.perform(operation), disarm: disarm)
             }
         } onCancel: {
             call.finish(.failure(CancellationError()))
