@@ -1,6 +1,7 @@
 import Foundation
 @testable import KafkaFleetHTTP
 import KafkaFleetCore
+import KafkaFleetTesting
 import Testing
 
 /// The public and admin JSON of a kafka against `KafkaRequest`: every stored property either shows in the JSON or
@@ -59,7 +60,7 @@ struct KafkaJSONCoverageTests {
         "revision": "the store's compare-and-set counter",
     ]
 
-    /// One change of each stored property of `KafkaRequest`, named by its path in `storedProperties(of:)`; each
+    /// One change of each stored property of `KafkaRequest`, named by its path in `StoredProperties.of(_:)`; each
     /// keeps the kafka presentable (a retention size stays a quantity).
     static let changes: [String: @Sendable (inout KafkaRequest) -> Void] = [
         "id": { $0.id += "x" },
@@ -153,13 +154,13 @@ struct KafkaJSONCoverageTests {
 
     @Test("each listed change changes exactly its property, and every stored property has one")
     func changesCoverEveryProperty() {
-        let before = storedProperties(of: Self.kafka)
+        let before = StoredProperties.of(Self.kafka)
         let missing = Set(before.keys).subtracting(Self.changes.keys)
         #expect(missing.isEmpty, "stored properties of KafkaRequest without a change here: \(missing.sorted())")
         for (path, change) in Self.changes {
             var changed = Self.kafka
             change(&changed)
-            #expect(changedProperties(before, storedProperties(of: changed)) == [path], "the change of \(path)")
+            #expect(StoredProperties.changed(before, StoredProperties.of(changed)) == [path], "the change of \(path)")
         }
     }
 
@@ -182,7 +183,7 @@ struct KafkaJSONCoverageTests {
     ) throws {
         let encoder = JSONEncoder()
         encoder.outputFormatting = .sortedKeys
-        let properties = storedProperties(of: Self.kafka)
+        let properties = StoredProperties.of(Self.kafka)
         let unknown = Set(leftOut.keys).subtracting(properties.keys)
         #expect(unknown.isEmpty, "listed as left out but not a stored property: \(unknown.sorted())", sourceLocation: sourceLocation)
         let before = try encoder.encode(present(Self.kafka))
@@ -198,25 +199,4 @@ struct KafkaJSONCoverageTests {
             }
         }
     }
-}
-
-/// The stored properties of `value`, by dotted path down into nested structs (`desiredVersions.kafka`), each with
-/// its value as text. Times, enums, optionals and collections are leaves.
-private func storedProperties(of value: Any, under prefix: String = "") -> [String: String] {
-    var properties: [String: String] = [:]
-    for child in Mirror(reflecting: value).children {
-        guard let label = child.label else { continue }
-        let path = prefix.isEmpty ? label : "\(prefix).\(label)"
-        if Mirror(reflecting: child.value).displayStyle == .struct, !(child.value is Date) {
-            properties.merge(storedProperties(of: child.value, under: path)) { first, _ in first }
-        } else {
-            properties[path] = String(reflecting: child.value)
-        }
-    }
-    return properties
-}
-
-/// The paths whose values differ between two results of `storedProperties(of:)`.
-private func changedProperties(_ before: [String: String], _ after: [String: String]) -> Set<String> {
-    Set(before.keys.filter { before[$0] != after[$0] })
 }

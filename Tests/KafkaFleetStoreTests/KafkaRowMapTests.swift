@@ -1,5 +1,6 @@
 import Foundation
 import KafkaFleetCore
+import KafkaFleetTesting
 @testable import KafkaFleetStore
 import Testing
 
@@ -11,9 +12,9 @@ struct KafkaRowMapTests {
     func everyPropertyHasOneColumn() {
         // Given a kafka and, for each column, the properties that change when only that column's field changes
         let kafka = makeKafka("map")
-        let before = storedProperties(of: kafka)
+        let before = StoredProperties.of(kafka)
         let changedByColumn = KafkaRow.columns.map { column in
-            (column.name, changedProperties(before, storedProperties(of: column.changing(kafka))))
+            (column.name, StoredProperties.changed(before, StoredProperties.of(column.changing(kafka))))
         }
 
         // Then each column stores one property, no two the same, and together they are all of them
@@ -67,25 +68,4 @@ extension KafkaColumn {
         }
         return changed
     }
-}
-
-/// The stored properties of `value`, by dotted path down into nested structs (`desiredVersions.kafka`), each with
-/// its value as text. Times, enums, optionals and collections are leaves.
-private func storedProperties(of value: Any, under prefix: String = "") -> [String: String] {
-    var properties: [String: String] = [:]
-    for child in Mirror(reflecting: value).children {
-        guard let label = child.label else { continue }
-        let path = prefix.isEmpty ? label : "\(prefix).\(label)"
-        if Mirror(reflecting: child.value).displayStyle == .struct, !(child.value is Date) {
-            properties.merge(storedProperties(of: child.value, under: path)) { first, _ in first }
-        } else {
-            properties[path] = String(reflecting: child.value)
-        }
-    }
-    return properties
-}
-
-/// The paths whose values differ between two results of `storedProperties(of:)`.
-private func changedProperties(_ before: [String: String], _ after: [String: String]) -> Set<String> {
-    Set(before.keys.filter { before[$0] != after[$0] })
 }
