@@ -48,6 +48,25 @@ struct QuotaReleaseTests {
         #expect(quota.released == Self.granted(by: quota))
     }
 
+    @Test("a create a limit refuses never asks the quota service: the capacity refusal comes first, and nothing is reserved")
+    func limitsBeforeReservation() async throws {
+        let quota = ScriptedQuota()
+        let providers = ProviderCatalog(supportedProviders: [CloudProviderConfig(name: "aws", isDefault: true, regions: [
+            RegionConfig(name: "us-east-1", isDefault: true, supportedInstanceType: ["standard": RegionInstanceTypeLimit(limit: 1)]),
+        ])])
+        let fleet = TestFleet(quota: quota)
+        try await fleet.readyCluster()
+        let service = KafkaService(store: fleet.store, quota: quota, providers: providers, clock: fleet.clock)
+        _ = try await service.create(KafkaCreatePayload(name: "first"), by: Self.alice, async: true)
+
+        await #expect(throws: FleetError(.tooManyKafkaInstancesReached, "region us-east-1 cannot accept instance type: standard at this moment")) {
+            try await service.create(KafkaCreatePayload(name: "second"), by: Self.alice, async: true)
+        }
+
+        #expect(quota.reserved.count == 1, "only the first create reserved quota")
+        #expect(quota.released.isEmpty)
+    }
+
     @Test("a reservation whose kafka the store refuses to insert is released at once, and the refusal reaches the caller")
     func releasedAfterRefusedInsert() async throws {
         let quota = ScriptedQuota()

@@ -1,5 +1,6 @@
 import Foundation
 import KafkaFleetCore
+import Synchronization
 import Testing
 
 /// Admission limits on create and update, checked with the in-memory store's arithmetic.
@@ -30,6 +31,54 @@ struct AdmissionTests {
         }
     }
 
+    @Test("the admission step runs only when the name and the limits hold, and its row and limits are what count", arguments: TestBackend.all)
+    func admissionStep(backend: TestBackend) async throws {
+        try await withStore(backend) { store in
+            let admitted = AdmissionCount()
+            let reserve: @Sendable (KafkaRequest) async throws -> Admission = { kafka in
+                admitted.add(kafka.name)
+                var completed = kafka
+                completed.subscriptionID = "sub-\(kafka.name)"
+                return Admission(completed, limits: [Self.perOwner])
+            }
+            // Given 4 units on c1 and one instance of alice's
+            _ = try await store.createKafka(makeKafka("a", clusterID: "c1", units: 4), limits: [])
+
+            // When a create fits: its admission runs and the row it completed is stored
+            let fits = try await store.createKafka(makeKafka("b", clusterID: "c1", units: 1), limits: [Self.capacity], admit: reserve)
+            #expect(fits.value?.subscriptionID == "sub-b")
+            #expect(try await store.kafka(id: fits.value?.id ?? "")?.subscriptionID == "sub-b")
+
+            // When the limits refuse, or the name is taken, the admission step does not run
+            #expect(try await store.createKafka(makeKafka("c", clusterID: "c1", units: 1), limits: [Self.capacity], admit: reserve)
+                    == .refused(Self.capacity))
+            await #expect(throws: StoreError(.duplicateKafkaName)) {
+                _ = try await store.createKafka(makeKafka("b", clusterID: "c2"), limits: [], admit: reserve)
+            }
+            // When the limits the admission names refuse (alice's third instance), nothing is stored
+            #expect(try await store.createKafka(makeKafka("d", clusterID: "c2"), limits: [], admit: reserve) == .refused(Self.perOwner))
+
+            #expect(admitted.names == ["b", "d"])
+            #expect(try await store.listKafkas(KafkaListQuery()).total == 2)
+        }
+    }
+
+    @Test("a refusing admission step writes nothing, and its error reaches the caller as it is", arguments: TestBackend.all)
+    func admissionRefuses(backend: TestBackend) async throws {
+        try await withStore(backend) { store in
+            let refusal = FleetError(.insufficientQuota, "no quota left")
+
+            await #expect(throws: refusal) {
+                _ = try await store.createKafka(makeKafka("a"), limits: [], admit: { _ in throw refusal })
+            }
+
+            let stored = try await store.listKafkas(KafkaListQuery()).total
+            let again = try await store.createKafka(makeKafka("a"), limits: [])
+            #expect(stored == 0)
+            #expect(again.value != nil, "the name is still free")
+        }
+    }
+
     @Test("an update counts the kafka once, and a stale update conflicts before any limit", arguments: TestBackend.all)
     func updateLimits(backend: TestBackend) async throws {
         try await withStore(backend) { store in
@@ -54,4 +103,13 @@ struct AdmissionTests {
             #expect(try await store.updateKafka(stale, expecting: .accepted, limits: [Self.capacity]).isConflict)
         }
     }
+}
+
+/// The kafkas an admission step was run for, in order.
+private final class AdmissionCount: Sendable {
+    private let recorded = Mutex<[String]>([])
+
+    var names: [String] { recorded.withLock { $0 } }
+
+    func add(_ name: String) { recorded.withLock { $0.append(name) } }
 }

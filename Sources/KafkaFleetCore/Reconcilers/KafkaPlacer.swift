@@ -19,17 +19,17 @@ struct KafkaPlacer {
         ClusterPlacement.candidates(for: kafka, among: clusters).filter { $0.status == .ready }
     }
 
-    /// Writes `kafka` placed on each target in turn, with `limits` and the target's capacity limits, until a write
-    /// holds; a target whose capacity refuses is passed over.
+    /// Writes `kafka` placed on each target in turn, with `limits`, the target's capacity limits and `trailing` (in
+    /// that order, the order their refusals take), until a write holds; a target whose capacity refuses is passed over.
     static func firstFit<Value>(
-        _ kafka: KafkaRequest, on targets: [DataPlaneCluster], limits: [AdmissionLimit] = [],
+        _ kafka: KafkaRequest, on targets: [DataPlaneCluster], limits: [AdmissionLimit] = [], trailing: [AdmissionLimit] = [],
         write: (KafkaRequest, [AdmissionLimit]) async throws -> WriteOutcome<Value>
     ) async throws -> Placement<Value> {
         for cluster in targets {
             var placed = kafka
             placed.clusterID = cluster.clusterID
             let clusterLimits = ClusterPlacement.capacityLimits(for: placed, on: cluster)
-            switch try await write(placed, limits + clusterLimits) {
+            switch try await write(placed, limits + clusterLimits + trailing) {
             case let .written(stored): return .placed(stored)
             case let .refused(limit) where clusterLimits.contains(limit): continue
             case let .refused(limit): return .refused(limit)

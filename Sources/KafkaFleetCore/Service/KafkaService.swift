@@ -78,34 +78,29 @@ public struct KafkaService: Sendable {
         kafka.quotaType = quota.quotaType
         kafka.expiresAt = size.lifespanSeconds.map { now.addingTimeInterval(TimeInterval($0)) }
 
+        // Every limit is checked once, by the store, in the step that inserts the kafka; the store checks them in
+        // the order of the reference's refusals: the region, the cluster's capacity, the trial limit, then the quota
+        // reservation (which the store runs only when the limits hold) and the limits it names.
         var limits: [AdmissionLimit] = []
-        if clusterID.isEmpty, let regionLimit = try regionLimit(for: kafka) {
-            try await precheck(regionLimit, for: kafka)
-            limits.append(regionLimit)
-        }
-        let targets = try await placementTargets(for: kafka)
+        if clusterID.isEmpty, let regionLimit = try regionLimit(for: kafka) { limits.append(regionLimit) }
+        var trailing: [AdmissionLimit] = []
         if instanceType.id == InstanceTypeID.developer {
-            guard settings.allowDeveloperInstances else {
-                throw FleetError(.forbidden, "kafka Trial instances are not allowed")
-            }
-            let developerLimit = developerLimit(for: kafka)
-            try await precheck(developerLimit, for: kafka)
-            limits.append(developerLimit)
+            trailing.append(settings.allowDeveloperInstances ? developerLimit(for: kafka) : Self.trialsForbidden)
         }
-
-        let grant = try await quota.reserve(for: kafka, instanceType: instanceType)
-        kafka.actualBillingModel = grant.billingModel
-        if kafka.desiredBillingModel.isEmpty { kafka.desiredBillingModel = grant.billingModel }
-        kafka.subscriptionID = grant.subscriptionID
-        limits += grant.limits
-
+        let reservation = QuotaReservation(quota: quota, instanceType: instanceType)
         do {
-            return try await insert(kafka, limits: limits, targets: targets)
+            return try await insert(kafka, limits: limits, trailing: trailing, admit: reservation.admit)
         } catch {
-            try? await quota.release(for: kafka)
+            if let reserved = reservation.reserved { try? await quota.release(for: reserved) }
             throw error
         }
     }
+
+    /// The refusal of a trial instance when they are not offered: a limit no kafka can fit, so it takes its place in
+    /// the store's order of refusals.
+    private static let trialsForbidden = AdmissionLimit(
+        refusal: FleetError(.forbidden, "kafka Trial instances are not allowed"),
+        filter: KafkaFilter(instanceType: InstanceTypeID.developer), measure: .instances, maximum: 0)
 
     private func ensureNameIsFree(_ name: String, in organisationID: String) async throws {
         let query = KafkaListQuery(organisationID: organisationID, search: .comparison(.name, .equal, name), page: 1, size: 1)
@@ -194,28 +189,37 @@ public struct KafkaService: Sendable {
         return withRoom
     }
 
-    /// Inserts the kafka on the first target whose capacity holds, or unplaced when there is no target.
-    private func insert(_ kafka: KafkaRequest, limits: [AdmissionLimit], targets: [DataPlaneCluster]) async throws -> KafkaRequest {
-        if targets.isEmpty { return try await write(kafka, limits: limits) }
-        switch try await KafkaPlacer.firstFit(kafka, on: targets, limits: limits, write: { try await attempt($0, limits: $1) }) {
+    /// Inserts the kafka on the first ready cluster whose capacity holds; when none has room, unplaced if a cluster
+    /// that could host it is still on its way to ready (the accepted worker places it then), else refused.
+    private func insert(_ kafka: KafkaRequest, limits: [AdmissionLimit], trailing: [AdmissionLimit],
+                        admit: @escaping @Sendable (KafkaRequest) async throws -> Admission) async throws -> KafkaRequest {
+        let clusters: [DataPlaneCluster]
+        if kafka.clusterID.isEmpty {
+            clusters = try await store.clusters(inStatuses: nil)
+        } else {
+            clusters = try await store.cluster(clusterID: kafka.clusterID).map { [$0] } ?? []
+        }
+        let placement = try await KafkaPlacer.firstFit(kafka, on: KafkaPlacer.targets(for: kafka, among: clusters), limits: limits,
+                                                       trailing: trailing) { try await attempt($0, limits: $1, admit: admit) }
+        switch placement {
         case let .placed(stored): return stored
-        case .full: throw Self.noCapacity(kafka)
         case let .refused(limit): throw limit.refusal
         case .conflict: throw FleetError(.general)
+        case .full: break
         }
-    }
-
-    private func write(_ kafka: KafkaRequest, limits: [AdmissionLimit]) async throws -> KafkaRequest {
-        switch try await attempt(kafka, limits: limits) {
+        let waiting = ClusterPlacement.candidates(for: kafka, among: clusters).contains { $0.status != .ready }
+        guard waiting, kafka.clusterID.isEmpty else { throw Self.noCapacity(kafka) }
+        switch try await attempt(kafka, limits: limits + trailing, admit: admit) {
         case let .written(stored): return stored
         case let .refused(limit): throw limit.refusal
         case .conflict: throw FleetError(.general)
         }
     }
 
-    private func attempt(_ kafka: KafkaRequest, limits: [AdmissionLimit]) async throws -> WriteOutcome<KafkaRequest> {
+    private func attempt(_ kafka: KafkaRequest, limits: [AdmissionLimit],
+                         admit: @escaping @Sendable (KafkaRequest) async throws -> Admission) async throws -> WriteOutcome<KafkaRequest> {
         do {
-            return try await store.createKafka(kafka, limits: limits)
+            return try await store.createKafka(kafka, limits: limits, admit: admit)
         } catch let error as StoreError where error.code == .duplicateKafkaName {
             throw Self.duplicateName
         }

@@ -6,8 +6,13 @@ public import Foundation
 /// store refuses it with `.conflict` when another writer moved first. A status change also records a
 /// `StatusEvent` in the same step. Deleted rows (`deletedAt` set) are invisible to every read.
 public protocol KafkaStore: Sendable {
-    /// Inserts a new kafka if every limit holds. Throws `StoreError(.duplicateKafkaName)` when its name is taken in its organisation.
-    func createKafka(_ kafka: KafkaRequest, limits: [AdmissionLimit]) async throws -> WriteOutcome<KafkaRequest>
+    /// Inserts a new kafka in one step, under the admission lock: its name is checked free in its organisation, then
+    /// `limits` in order, then `admit` runs (the quota reservation: it refuses by throwing, or completes the row and
+    /// names limits of its own), then those limits, then the insert. `admit` runs only when the name and `limits`
+    /// hold; when it throws, nothing is written and its error is rethrown as it is. Throws
+    /// `StoreError(.duplicateKafkaName)` when the name is taken.
+    func createKafka(_ kafka: KafkaRequest, limits: [AdmissionLimit],
+                     admit: @escaping @Sendable (KafkaRequest) async throws -> Admission) async throws -> WriteOutcome<KafkaRequest>
     /// The kafka with this id, if it exists and is not deleted.
     func kafka(id: String) async throws -> KafkaRequest?
     /// A page of kafkas, filtered and ordered.

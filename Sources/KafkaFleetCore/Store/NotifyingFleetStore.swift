@@ -14,8 +14,9 @@ public struct NotifyingFleetStore: FleetStore {
         self.changes = changes
     }
 
-    public func createKafka(_ kafka: KafkaRequest, limits: [AdmissionLimit]) async throws -> WriteOutcome<KafkaRequest> {
-        let outcome = try await base.createKafka(kafka, limits: limits)
+    public func createKafka(_ kafka: KafkaRequest, limits: [AdmissionLimit],
+                            admit: @escaping @Sendable (KafkaRequest) async throws -> Admission) async throws -> WriteOutcome<KafkaRequest> {
+        let outcome = try await base.createKafka(kafka, limits: limits, admit: admit)
         if let stored = outcome.value { await changes.publish(.kafka(stored.status)) }
         return outcome
     }

@@ -14,24 +14,53 @@ public actor InMemoryFleetStore: FleetStore {
     private var events: [StatusEvent] = []
     /// The service accounts by id (see `InMemoryFleetStore+ServiceAccounts.swift`).
     var serviceAccountRows: [String: StoredServiceAccount] = [:]
+    /// Whether a write checking limits is under way: a create's admission step is awaited, so the actor alone does
+    /// not keep another such write from counting the same room meanwhile.
+    private var admitting = false
+    private var admissionQueue: [CheckedContinuation<Void, Never>] = []
 
     /// An empty store.
     public init() {}
 
     // MARK: kafkas
 
-    public func createKafka(_ kafka: KafkaRequest, limits: [AdmissionLimit]) throws -> WriteOutcome<KafkaRequest> {
+    public func createKafka(_ kafka: KafkaRequest, limits: [AdmissionLimit],
+                            admit: @escaping @Sendable (KafkaRequest) async throws -> Admission) async throws -> WriteOutcome<KafkaRequest> {
+        await beginAdmission()
+        defer { endAdmission() }
         if kafkaRows.values.contains(where: { $0.deletedAt == nil && $0.organisationID == kafka.organisationID && $0.name == kafka.name }) {
             throw StoreError(.duplicateKafkaName)
         }
         if let broken = limits.first(where: { $0.isBroken(adding: kafka, to: kafkaRows.values) }) {
             return .refused(broken)
         }
-        var stored = kafka
+        let admission = try await admit(kafka)
+        var stored = admission.kafka
+        if let broken = admission.limits.first(where: { $0.isBroken(adding: stored, to: kafkaRows.values) }) {
+            return .refused(broken)
+        }
         stored.revision = 1
-        kafkaRows[kafka.id] = stored
-        record(.kafka, kafka.id, from: "", to: kafka.status.rawValue, reason: "", at: kafka.createdAt)
+        kafkaRows[stored.id] = stored
+        record(.kafka, stored.id, from: "", to: stored.status.rawValue, reason: "", at: stored.createdAt)
         return .written(stored)
+    }
+
+    /// Waits until no other write checking limits is under way, then marks one under way.
+    private func beginAdmission() async {
+        guard admitting else {
+            admitting = true
+            return
+        }
+        await withCheckedContinuation { admissionQueue.append($0) }
+    }
+
+    /// Ends a write checking limits, handing the turn to the next one waiting.
+    private func endAdmission() {
+        if admissionQueue.isEmpty {
+            admitting = false
+        } else {
+            admissionQueue.removeFirst().resume()
+        }
     }
 
     public func kafka(id: String) -> KafkaRequest? {
@@ -98,7 +127,14 @@ public actor InMemoryFleetStore: FleetStore {
         kafkaRows.values.filter(filter.matches).reduce(0) { $0 + measure.weight(of: $1) }
     }
 
-    public func updateKafka(_ kafka: KafkaRequest, expecting expected: KafkaStatus, limits: [AdmissionLimit]) throws -> WriteOutcome<KafkaRequest> {
+    public func updateKafka(_ kafka: KafkaRequest, expecting expected: KafkaStatus, limits: [AdmissionLimit]) async throws -> WriteOutcome<KafkaRequest> {
+        guard !limits.isEmpty else { return try update(kafka, expecting: expected, limits: limits) }
+        await beginAdmission()
+        defer { endAdmission() }
+        return try update(kafka, expecting: expected, limits: limits)
+    }
+
+    private func update(_ kafka: KafkaRequest, expecting expected: KafkaStatus, limits: [AdmissionLimit]) throws -> WriteOutcome<KafkaRequest> {
         guard let current = kafkaRows[kafka.id], current.deletedAt == nil,
               current.status == expected, current.revision == kafka.revision
         else { return .conflict }

@@ -3,26 +3,40 @@ public import KafkaFleetCore
 import SQLKit
 
 extension SQLFleetStore {
-    /// Checks the name, then the limits (under the admission lock when there are any), then inserts the row at revision 1 and its creation event, in one transaction.
-    public func createKafka(_ kafka: KafkaRequest, limits: [AdmissionLimit]) async throws -> WriteOutcome<KafkaRequest> {
-        let values = try KafkaRow.values(of: kafka) + [kafka.id, 1]
-        return try await writing(lock: limits.isEmpty ? nil : .admission) { db in
+    /// Checks the name, then the limits, runs `admit`, checks its limits, then inserts the row at revision 1 and its
+    /// creation event, in one transaction under the admission lock.
+    public func createKafka(_ kafka: KafkaRequest, limits: [AdmissionLimit],
+                            admit: @escaping @Sendable (KafkaRequest) async throws -> Admission) async throws -> WriteOutcome<KafkaRequest> {
+        let step = try await writing(lock: .admission) { db -> AdmissionStep in
             // Same order of checks as the in-memory store: the name first, then the limits.
             let taken = try await db.select().column(SQLLiteral.numeric("1")).from(KafkaRow.table)
                 .where("organisation_id", .equal, kafka.organisationID).where("name", .equal, kafka.name)
                 .where(SoftDeleteSQL.notDeleted).limit(1).first()
             if taken != nil { throw StoreError(.duplicateKafkaName) }
-            if let broken = try await Self.brokenLimit(limits, writing: kafka, on: db) { return .refused(broken) }
+            if let broken = try await Self.brokenLimit(limits, writing: kafka, on: db) { return .done(.refused(broken)) }
+            let admission: Admission
             do {
-                _ = try await db.rows(KafkaRow.insert, binds: values)
+                admission = try await admit(kafka)
+            } catch {
+                // Nothing is written yet: the transaction commits empty, and the refusal goes to the caller as it is.
+                return .notAdmitted(error)
+            }
+            let admitted = admission.kafka
+            if let broken = try await Self.brokenLimit(admission.limits, writing: admitted, on: db) { return .done(.refused(broken)) }
+            do {
+                _ = try await db.rows(KafkaRow.insert, binds: try KafkaRow.values(of: admitted) + [admitted.id, 1])
             } catch let error where UniqueKey.violated(by: error) == .kafkaName {
                 // Another writer inserted the name after our check.
                 throw StoreError(.duplicateKafkaName)
             }
-            try await StatusEventRow.insert(.kafka, kafka.id, from: "", to: kafka.status.rawValue, at: kafka.createdAt, on: db)
-            var stored = kafka
+            try await StatusEventRow.insert(.kafka, admitted.id, from: "", to: admitted.status.rawValue, at: admitted.createdAt, on: db)
+            var stored = admitted
             stored.revision = 1
-            return .written(stored)
+            return .done(.written(stored))
+        }
+        switch step {
+        case let .done(outcome): return outcome
+        case let .notAdmitted(error): throw error
         }
     }
 
@@ -171,4 +185,11 @@ extension SQLFleetStore {
         }
         return nil
     }
+}
+
+/// How a create's transaction ended: with its outcome, or refused by its admission step (whose error must reach the
+/// caller unwrapped, not as a store error).
+private enum AdmissionStep: Sendable {
+    case done(WriteOutcome<KafkaRequest>)
+    case notAdmitted(any Error)
 }

@@ -2,7 +2,8 @@ import Foundation
 import KafkaFleetCore
 
 /// A store whose kafka updates (and, when `insertsToo`, inserts) fail as if the database were unreachable; everything
-/// else goes to `base`.
+/// else goes to `base`. A failing insert fails after its admission step ran, as when the connection drops between the
+/// quota reservation and the insert.
 struct UnavailableKafkaWrites: FleetStore {
     let base: any FleetStore
     var insertsToo = false
@@ -11,9 +12,11 @@ struct UnavailableKafkaWrites: FleetStore {
         throw StoreError(.unavailable, "connection refused")
     }
 
-    func createKafka(_ kafka: KafkaRequest, limits: [AdmissionLimit]) async throws -> WriteOutcome<KafkaRequest> {
-        if insertsToo { throw StoreError(.unavailable, "connection refused") }
-        return try await base.createKafka(kafka, limits: limits)
+    func createKafka(_ kafka: KafkaRequest, limits: [AdmissionLimit],
+                     admit: @escaping @Sendable (KafkaRequest) async throws -> Admission) async throws -> WriteOutcome<KafkaRequest> {
+        guard insertsToo else { return try await base.createKafka(kafka, limits: limits, admit: admit) }
+        _ = try await admit(kafka)
+        throw StoreError(.unavailable, "connection refused")
     }
     func kafka(id: String) async throws -> KafkaRequest? { try await base.kafka(id: id) }
     func listKafkas(_ query: KafkaListQuery) async throws -> KafkaPage { try await base.listKafkas(query) }
