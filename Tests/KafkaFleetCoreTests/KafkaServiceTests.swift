@@ -138,6 +138,32 @@ struct KafkaServiceCreateTests {
         let none = try await ServiceFixture(clusters: [])
         #expect(await fleetError { try await none.create("nowhere") }?.code == .tooManyKafkaInstancesReached)
     }
+
+    @Test("the sizes a region offers shrink as its limit and its clusters fill, and a cluster on its way keeps them offered")
+    func availableSizes() async throws {
+        let standard = try #require(InstanceTypeCatalog.default.instanceType("standard"))
+        func sizes(_ fixture: ServiceFixture) async throws -> [String] {
+            try await fixture.service.availableSizes(provider: "aws", region: "us-east-1", instanceType: standard)
+        }
+        let providers = ProviderCatalog(supportedProviders: [CloudProviderConfig(name: "aws", isDefault: true, regions: [
+            RegionConfig(name: "us-east-1", isDefault: true, supportedInstanceType: ["standard": RegionInstanceTypeLimit(limit: 2)]),
+        ])])
+        // The region's limit (2 units): x1 takes 1, x2 takes 2
+        let region = try await ServiceFixture(providers: providers)
+        #expect(try await sizes(region) == ["x1", "x2"])
+        _ = try await region.create("first")
+        #expect(try await sizes(region) == ["x1"])
+        _ = try await region.create("second")
+        #expect(try await sizes(region) == [])
+
+        // A full ready cluster offers nothing; one still being prepared keeps every size offered
+        let full = try await ServiceFixture(clusters: [(.ready, true, 1)])
+        _ = try await full.create("first")
+        #expect(try await sizes(full) == [])
+        let waiting = try await ServiceFixture(clusters: [(.ready, true, 1), (.provisioning, true, nil)])
+        _ = try await waiting.create("first")
+        #expect(try await sizes(waiting) == ["x1", "x2"])
+    }
 }
 
 @Suite("Kafka service: read, change, delete")

@@ -149,12 +149,6 @@ public struct KafkaService: Sendable {
             measure: .instances, maximum: maximum)
     }
 
-    /// Refuses early, in the reference's order, when a limit is already reached; the store checks it again atomically.
-    func precheck(_ limit: AdmissionLimit, for kafka: KafkaRequest) async throws {
-        let used = try await store.sumKafkas(limit.filter, measure: limit.measure)
-        if used + limit.measure.weight(of: kafka) > limit.maximum { throw limit.refusal }
-    }
-
     static func noCapacity(_ kafka: KafkaRequest) -> FleetError {
         if kafka.desiredBillingModel == BillingModelID.enterprise {
             return FleetError(.tooManyKafkaInstancesReached,
@@ -164,41 +158,23 @@ public struct KafkaService: Sendable {
                           "region \(kafka.region) cannot accept instance type: \(kafka.instanceType) at this moment")
     }
 
-    /// Where the kafka may go: the ready clusters with room, in placement order, or `[]` to accept it unplaced.
-    func placementTargets(for kafka: KafkaRequest) async throws -> [DataPlaneCluster] {
-        let clusters: [DataPlaneCluster]
-        if kafka.clusterID.isEmpty {
-            clusters = try await store.clusters(inStatuses: nil)
-        } else {
-            clusters = try await store.cluster(clusterID: kafka.clusterID).map { [$0] } ?? []
-        }
-        var withRoom: [DataPlaneCluster] = []
-        for cluster in KafkaPlacer.targets(for: kafka, among: clusters) {
-            var placed = kafka
-            placed.clusterID = cluster.clusterID
-            var fits = true
-            for limit in ClusterPlacement.capacityLimits(for: placed, on: cluster) {
-                let used = try await store.sumKafkas(limit.filter, measure: limit.measure)
-                if used + limit.measure.weight(of: placed) > limit.maximum { fits = false }
-            }
-            if fits { withRoom.append(cluster) }
-        }
-        let waiting = ClusterPlacement.candidates(for: kafka, among: clusters).contains { $0.status != .ready }
-        let enterprise = !kafka.clusterID.isEmpty
-        if withRoom.isEmpty, enterprise || !waiting { throw Self.noCapacity(kafka) }
-        return withRoom
+    /// The clusters a kafka could go to: every cluster, or the one it names (an enterprise kafka).
+    func clusters(for kafka: KafkaRequest) async throws -> [DataPlaneCluster] {
+        if kafka.clusterID.isEmpty { return try await store.clusters(inStatuses: nil) }
+        return try await store.cluster(clusterID: kafka.clusterID).map { [$0] } ?? []
+    }
+
+    /// Whether a kafka that fits on no ready cluster is still accepted, unplaced: it names no cluster, and one that
+    /// could host it is on its way to ready (the accepted worker places the kafka then).
+    static func mayWaitForCluster(_ kafka: KafkaRequest, among clusters: [DataPlaneCluster]) -> Bool {
+        kafka.clusterID.isEmpty && ClusterPlacement.candidates(for: kafka, among: clusters).contains { $0.status != .ready }
     }
 
     /// Inserts the kafka on the first ready cluster whose capacity holds; when none has room, unplaced if a cluster
     /// that could host it is still on its way to ready (the accepted worker places it then), else refused.
     private func insert(_ kafka: KafkaRequest, limits: [AdmissionLimit], trailing: [AdmissionLimit],
                         admit: @escaping @Sendable (KafkaRequest) async throws -> Admission) async throws -> KafkaRequest {
-        let clusters: [DataPlaneCluster]
-        if kafka.clusterID.isEmpty {
-            clusters = try await store.clusters(inStatuses: nil)
-        } else {
-            clusters = try await store.cluster(clusterID: kafka.clusterID).map { [$0] } ?? []
-        }
+        let clusters = try await clusters(for: kafka)
         let placement = try await KafkaPlacer.firstFit(kafka, on: KafkaPlacer.targets(for: kafka, among: clusters), limits: limits,
                                                        trailing: trailing) { try await attempt($0, limits: $1, admit: admit) }
         switch placement {
@@ -207,8 +183,7 @@ public struct KafkaService: Sendable {
         case .conflict: throw FleetError(.general)
         case .full: break
         }
-        let waiting = ClusterPlacement.candidates(for: kafka, among: clusters).contains { $0.status != .ready }
-        guard waiting, kafka.clusterID.isEmpty else { throw Self.noCapacity(kafka) }
+        guard Self.mayWaitForCluster(kafka, among: clusters) else { throw Self.noCapacity(kafka) }
         switch try await attempt(kafka, limits: limits + trailing, admit: admit) {
         case let .written(stored): return stored
         case let .refused(limit): throw limit.refusal
